@@ -1,0 +1,254 @@
+"""The graph model: typed nodes and edges with deterministic ids, and the GraphBatch
+that loaders produce and stores consume.
+
+Every node is merged on one key property (``State.code``, everything else ``id``). Ids are
+derived from content, so the same official, venue or event always gets the same id and
+loading a release twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import Any, ClassVar
+
+CONTACT_TYPES = ("MET", "ACCREDITED", "CONSULTED", "HOSTED")
+STRUCTURAL_TYPES = ("REPRESENTS", "MEMBER_OF", "POSTED_IN", "PART_OF", "IN", "INVOLVES", "AT", "REPORTS")
+EDGE_TYPES = CONTACT_TYPES + STRUCTURAL_TYPES
+NODE_LABELS = ("State", "Organization", "Official", "Venue", "Event", "Release")
+ORGANIZATION_KINDS = (
+    "ministry",
+    "embassy",
+    "consulate",
+    "igo",
+    "government",
+    "university",
+    "council",
+    "media",
+    "other",
+)
+DATE_PRECISIONS = ("day", "month", "year", "unknown")
+
+#: Which property each label is merged on.
+NODE_KEYS: dict[str, str] = {label: "id" for label in NODE_LABELS} | {"State": "code"}
+
+
+def normalize_text(text: str) -> str:
+    """NFC, unified line ends, trimmed lines: the form a release id is hashed from."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+def normalize_name(name: str) -> str:
+    """Case-, ё- and whitespace-insensitive form of a name, used inside ids."""
+    name = unicodedata.normalize("NFC", name).lower().replace("ё", "е")
+    name = re.sub(r"[\s\u00a0]+", " ", name)
+    return re.sub(r"[^\w\s.-]", "", name).strip()
+
+
+def stable_hash(*parts: object, length: int = 16) -> str:
+    joined = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:length]
+
+
+def release_id(text: str) -> str:
+    return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
+
+
+def official_id(state: str | None, name: str) -> str:
+    return f"official:{(state or 'xx').lower()}:{stable_hash(normalize_name(name))}"
+
+
+def organization_id(name: str, state: str | None = None, code: str | None = None) -> str:
+    if code:  # IGOs are keyed by their fixed code
+        return f"org:{code.lower()}"
+    return f"org:{(state or 'xx').lower()}:{stable_hash(normalize_name(name))}"
+
+
+def venue_id(name: str, state: str | None) -> str:
+    return f"venue:{(state or 'xx').lower()}:{stable_hash(normalize_name(name))}"
+
+
+def event_id(release: str, type_: str, actors: list[str], span: tuple[int, int]) -> str:
+    return f"event:{stable_hash(release, type_, ','.join(sorted(actors)), span[0], span[1])}"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The sentence that proves an edge, with character offsets into the release text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+class Node:
+    """Mixin for node dataclasses: label and merge key."""
+
+    label: ClassVar[str]
+
+    @property
+    def key(self) -> str:
+        return getattr(self, NODE_KEYS[self.label])
+
+    def properties(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Release(Node):
+    label: ClassVar[str] = "Release"
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # ISO date, as precise as date_precision says
+    date_precision: str = "unknown"
+    dateline_city: str | None = None
+    agency: str | None = None
+    language: str = "ru"
+    source_uri: str | None = None
+
+    @classmethod
+    def from_text(cls, text: str, **metadata: Any) -> Release:
+        return cls(id=release_id(text), text=normalize_text(text), **metadata)
+
+
+@dataclass
+class State(Node):
+    label: ClassVar[str] = "State"
+    code: str
+    name_ru: str | None = None
+    name_en: str | None = None
+
+
+@dataclass
+class Organization(Node):
+    label: ClassVar[str] = "Organization"
+    id: str
+    name: str
+    kind: str = "other"
+    state: str | None = None
+    code: str | None = None  # IGOs only: UN, EU, ...
+
+
+@dataclass
+class Official(Node):
+    label: ClassVar[str] = "Official"
+    id: str
+    name: str
+    latin: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    title: str | None = None
+    state: str | None = None
+
+
+@dataclass
+class Venue(Node):
+    label: ClassVar[str] = "Venue"
+    id: str
+    name: str
+    state: str | None = None
+    city: str | None = None
+
+
+@dataclass
+class Event(Node):
+    label: ClassVar[str] = "Event"
+    id: str
+    type: str
+    release_id: str
+    format: str | None = None
+    date: str | None = None
+    date_precision: str = "unknown"
+    summary: str | None = None
+    confidence: float = 1.0
+    extractor_version: str | None = None
+    parties: list[str] = field(default_factory=list)
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """Points at a node by label and merge key."""
+
+    label: str
+    key: str
+
+    @classmethod
+    def of(cls, node: Node) -> NodeRef:
+        return cls(node.label, node.key)
+
+
+@dataclass
+class Edge:
+    """A typed, directed edge. Contact edges and event-bound edges carry ``event_id``;
+    an edge is merged on (type, source, target, event_id)."""
+
+    type: str
+    source: NodeRef
+    target: NodeRef
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def event_id(self) -> str | None:
+        return self.properties.get("event_id")
+
+    @property
+    def identity(self) -> tuple:
+        return (self.type, self.source, self.target, self.event_id)
+
+
+@dataclass
+class GraphBatch:
+    """Nodes and edges of one release (or of a bulk import), deduplicated on merge keys."""
+
+    release_id: str | None = None
+    nodes: dict[tuple[str, str], Node] = field(default_factory=dict)
+    edges: dict[tuple, Edge] = field(default_factory=dict)
+
+    def add_node(self, node: Node) -> NodeRef:
+        ref = NodeRef.of(node)
+        existing = self.nodes.get((ref.label, ref.key))
+        if existing is None:
+            self.nodes[(ref.label, ref.key)] = node
+        elif isinstance(existing, Official) and isinstance(node, Official):
+            for alias in [node.name, *node.aliases]:
+                if alias != existing.name and alias not in existing.aliases:
+                    existing.aliases.append(alias)
+            existing.title = existing.title or node.title
+        return ref
+
+    def add_edge(self, type_: str, source: NodeRef, target: NodeRef, **properties: Any) -> Edge:
+        if type_ not in EDGE_TYPES:
+            raise ValueError(f"unknown edge type {type_!r}; expected one of {EDGE_TYPES}")
+        edge = Edge(type_, source, target, {k: v for k, v in properties.items() if v is not None})
+        self.edges.setdefault(edge.identity, edge)
+        return edge
+
+    def nodes_by_label(self) -> dict[str, list[Node]]:
+        grouped: dict[str, list[Node]] = {}
+        for node in self.nodes.values():
+            grouped.setdefault(node.label, []).append(node)
+        return grouped
+
+    def edges_by_shape(self) -> dict[tuple[str, str, str], list[Edge]]:
+        """Edges grouped by (type, source label, target label): one UNWIND statement each."""
+        grouped: dict[tuple[str, str, str], list[Edge]] = {}
+        for edge in self.edges.values():
+            grouped.setdefault((edge.type, edge.source.label, edge.target.label), []).append(edge)
+        return grouped
+
+    def merge(self, other: GraphBatch) -> GraphBatch:
+        for node in other.nodes.values():
+            self.add_node(node)
+        for edge in other.edges.values():
+            self.edges.setdefault(edge.identity, edge)
+        return self
+
+    @property
+    def counts(self) -> tuple[int, int]:
+        return len(self.nodes), len(self.edges)
