@@ -15,7 +15,16 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, ClassVar
 
 CONTACT_TYPES = ("MET", "ACCREDITED", "CONSULTED", "HOSTED")
-STRUCTURAL_TYPES = ("REPRESENTS", "MEMBER_OF", "POSTED_IN", "PART_OF", "IN", "INVOLVES", "AT", "REPORTS")
+STRUCTURAL_TYPES = (
+    "REPRESENTS",
+    "MEMBER_OF",
+    "POSTED_IN",
+    "PART_OF",
+    "IN",
+    "INVOLVES",
+    "AT",
+    "REPORTS",
+)
 EDGE_TYPES = CONTACT_TYPES + STRUCTURAL_TYPES
 NODE_LABELS = ("State", "Organization", "Official", "Venue", "Event", "Release")
 ORGANIZATION_KINDS = (

