@@ -40,6 +40,42 @@ ORGANIZATION_KINDS = (
 )
 DATE_PRECISIONS = ("day", "month", "year", "unknown")
 
+#: Intergovernmental organizations are parties like states, keyed by a fixed code.
+IGO_CODES: dict[str, str] = {
+    "UN": "United Nations",
+    "EU": "European Union",
+    "CIS": "Commonwealth of Independent States",
+    "CSTO": "Collective Security Treaty Organization",
+    "SCO": "Shanghai Cooperation Organisation",
+    "EAEU": "Eurasian Economic Union",
+    "OSCE": "Organization for Security and Co-operation in Europe",
+    "NATO": "North Atlantic Treaty Organization",
+    "OIC": "Organisation of Islamic Cooperation",
+    "CICA": "Conference on Interaction and Confidence-Building Measures in Asia",
+    "ASEAN": "Association of Southeast Asian Nations",
+    "AU": "African Union",
+    "OTS": "Organization of Turkic States",
+    "BRICS": "BRICS",
+    "G20": "Group of Twenty",
+    "WTO": "World Trade Organization",
+    "IAEA": "International Atomic Energy Agency",
+    "IMF": "International Monetary Fund",
+    "WB": "World Bank",
+    "CoE": "Council of Europe",
+    "LAS": "League of Arab States",
+    "GCC": "Gulf Cooperation Council",
+    "ADB": "Asian Development Bank",
+    "EBRD": "European Bank for Reconstruction and Development",
+    "UNESCO": "UNESCO",
+    "WHO": "World Health Organization",
+    "OPEC": "OPEC",
+}
+
+
+def is_igo(code: str | None) -> bool:
+    return bool(code) and code in IGO_CODES
+
+
 #: Which property each label is merged on.
 NODE_KEYS: dict[str, str] = {label: "id" for label in NODE_LABELS} | {"State": "code"}
 
