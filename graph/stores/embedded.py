@@ -253,8 +253,10 @@ class EmbeddedStore:
                 raise WriteRefused(
                     "this query writes to the graph; pass --write to allow it"
                 ) from exc
-            if "Invalid graph operation on empty key" in message:
-                return []  # nothing written yet: an empty graph
+            if "empty key" in message and not self._schema_checked:
+                # nothing written yet: create the graph (its schema), then run again
+                self.ensure_schema()
+                return self.run(cypher, params, write=write)
             raise QueryError(message) from exc
         except (redis.exceptions.ConnectionError, OSError) as exc:
             raise StoreUnavailable(
@@ -370,7 +372,15 @@ class EmbeddedStore:
 
     # -- helpers ----------------------------------------------------------------------
     def _existing_indexes(self) -> set[tuple[str, str]]:
-        rows = self.run("CALL db.indexes() YIELD label, properties")
+        import redis
+
+        try:
+            result = self.graph.ro_query("CALL db.indexes() YIELD label, properties")
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" in str(exc):
+                return set()  # the graph does not exist yet
+            raise QueryError(str(exc)) from exc
+        rows = [dict(zip(("label", "properties"), r, strict=True)) for r in result.result_set]
         return {(row["label"], prop) for row in rows for prop in row["properties"]}
 
     def _rewrite_aof(self) -> None:
