@@ -200,6 +200,261 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
 # --- analysis commands: analyze, viz ------------------------------------------------------
 
 
+def _types_option(value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    return [t.strip().upper() for t in value.split(",") if t.strip()]
+
+
+def load_snapshot(
+    from_json: str | None,
+    store_name: str | None,
+    data_dir: str | None,
+    *,
+    state: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    types: list[str] | None = None,
+):
+    """The graph to analyze: an exported JSON snapshot, or the store (filtered)."""
+    from pathlib import Path
+
+    from dipgraph.graph.snapshot import GraphSnapshot
+
+    if from_json:
+        try:
+            snap = GraphSnapshot.from_json(Path(from_json))
+        except (OSError, ValueError) as exc:
+            raise click.ClickException(f"cannot read {from_json}: {exc}") from exc
+        return snap.filter(state=state, date_from=date_from, date_to=date_to, types=types)
+    store = open_from(store_name, data_dir)
+    try:
+        return GraphSnapshot.from_store(
+            store, state=state, date_from=date_from, date_to=date_to, types=types
+        )
+    finally:
+        store.close()
+
+
+def graph_filter_options(func):
+    """--from-json, --state, --from/--to, --types and the store options."""
+    func = click.option("--types", help="Contact types to keep, e.g. MET,CONSULTED.")(func)
+    func = click.option("--to", "date_to", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
+    func = click.option("--from", "date_from", help="First date (YYYY, YYYY-MM or YYYY-MM-DD).")(
+        func
+    )
+    func = click.option(
+        "--from-json",
+        type=click.Path(exists=True, dir_okay=False),
+        help="Read an exported snapshot (dipgraph export --format json) instead of the store.",
+    )(func)
+    return store_options(func)
+
+
+def emit_rows(rows: list[dict], fmt: str) -> None:
+    """Print rows as an aligned table, CSV or JSON."""
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
+        return
+    if not rows:
+        if fmt == "table":
+            click.echo("(no rows)", err=True)
+        return
+    cols: list[str] = []
+    for row in rows:
+        cols += [k for k in row if k not in cols]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(out.getvalue(), nl=False)
+        return
+
+    def cell(v: object) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, float):
+            return f"{v:.4f}"
+        return str(v).replace("\n", " ")
+
+    table = [[cell(r.get(c)) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(cols)]
+    click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip())
+    for t in table:
+        click.echo("  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip())
+
+
+@cli.command()
+@click.argument(
+    "kind", type=click.Choice(["centrality", "communities", "bilateral", "ego", "summary"])
+)
+@graph_filter_options
+@click.option("--state", help="Only events with this party (state or IGO code).")
+@click.option("-a", "party_a", help="bilateral: first party (e.g. KZ).")
+@click.option("-b", "party_b", help="bilateral: second party (e.g. NL).")
+@click.option("--official", help="ego: an official's name or id (the actor graph).")
+@click.option("--node", help="ego: a node key or state code (the state projection).")
+@click.option("--radius", type=click.IntRange(1, 5), default=1, show_default=True)
+@click.option("--top", type=click.IntRange(1), help="Only the first N rows.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed for Louvain/sampling.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+)
+def analyze(
+    kind, from_json, date_from, date_to, types, store_name, data_dir, state,
+    party_a, party_b, official, node, radius, top, seed, fmt,
+) -> None:  # fmt: skip
+    """Network analysis of the state projection (or actors) with NetworkX.
+
+    \b
+    KIND:
+      centrality   degree, strength, eigenvector, PageRank, betweenness, core per state
+      communities  Louvain communities of the state projection (seeded)
+      bilateral    contacts per year between -a and -b, with the trend (slope)
+      ego          an official's contacts (--official) or a state's partners (--node)
+      summary      key figures of the graph
+
+    \b
+      dipgraph analyze centrality --top 10
+      dipgraph analyze bilateral -a KZ -b NL --format csv
+      dipgraph analyze ego --official "Болат Иманбаев" --from-json graph.json
+    """
+    from dipgraph.graph import analysis
+
+    if kind == "bilateral" and not (party_a and party_b):
+        raise click.UsageError("bilateral needs both -a and -b (state or IGO codes)")
+    if kind == "ego" and not (official or node or state):
+        raise click.UsageError("ego needs --official NAME|ID or --node KEY|CODE")
+    snap = load_snapshot(
+        from_json,
+        store_name,
+        data_dir,
+        state=state if kind != "ego" else None,
+        date_from=date_from,
+        date_to=date_to,
+        types=_types_option(types),
+    )
+    trend = None
+    try:
+        if kind == "centrality":
+            rows = analysis.centrality(analysis.state_projection(snap), seed=seed, top=top)
+        elif kind == "communities":
+            rows = analysis.communities(analysis.state_projection(snap), seed=seed)
+        elif kind == "bilateral":
+            rows = analysis.bilateral_intensity(snap, party_a, party_b)
+            trend = analysis.trend(rows)
+        elif kind == "ego":
+            if official:
+                graph = analysis.actor_graph(snap)
+                center = official
+            else:
+                graph = analysis.state_projection(snap)
+                center = node or state
+            rows = analysis.ego_rows(graph, center, radius=radius)
+        else:
+            rows = analysis.summary(snap, seed=seed)
+    except KeyError as exc:
+        raise click.ClickException(str(exc.args[0] if exc.args else exc)) from exc
+    if top and kind != "centrality":
+        rows = rows[:top]
+    emit_rows(rows, fmt)
+    if trend is not None and fmt == "table":
+        slope = "n/a (fewer than two dated years)" if trend["slope"] is None else trend["slope"]
+        click.echo(
+            f"\ntrend: slope {slope} contacts/year over {trend['years']} year(s), "
+            f"{trend['total']} contacts in all"
+        )
+
+
+@cli.command()
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True
+)
+@graph_filter_options
+@click.option("--state", help="Only events with this party (state or IGO code).")
+@click.option(
+    "--projection",
+    type=click.Choice(["states", "full"]),
+    default="states",
+    show_default=True,
+    help="states: state-to-state contacts; full: officials, organizations, venues, events.",
+)
+@click.option("--max-nodes", type=click.IntRange(1), help="Keep the N most connected nodes.")
+@click.option("--title", default="dipgraph", show_default=True)
+def viz(
+    output, from_json, date_from, date_to, types, store_name, data_dir, state, projection,
+    max_nodes, title,
+) -> None:  # fmt: skip
+    """Write one self-contained, offline HTML page to explore the graph.
+
+    No network request: vis-network is inlined. Legend, edge-type toggles, year range,
+    search with neighbour highlight, tooltips with roles, dates and evidence.
+
+    \b
+      dipgraph viz -o graph.html
+      dipgraph viz --state KZ --from 2024 --projection full -o kz.html
+    """
+    from dipgraph.graph.viz import write_html
+
+    snap = load_snapshot(
+        from_json,
+        store_name,
+        data_dir,
+        state=state,
+        date_from=date_from,
+        date_to=date_to,
+        types=_types_option(types),
+    )
+    meta = write_html(snap, output, projection=projection, max_nodes=max_nodes, title=title)
+    note = f" (of {meta['total_nodes']}, --max-nodes)" if meta["truncated"] else ""
+    click.echo(f"wrote {output}: {meta['nodes']} nodes{note}, {meta['edges']} edges")
+
+
+@cli.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["graphml", "gexf", "json", "csv"]),
+    required=True,
+    help="gexf for Gephi; csv = nodes.csv + edges.csv (a directory, or a .zip).",
+)
+@click.option("-o", "--output", required=True, type=click.Path(), help="File (csv: dir or .zip).")
+@graph_filter_options
+@click.option("--state", help="Only events with this party (state or IGO code).")
+def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, data_dir, state):
+    """Export the graph (or a filtered part) to GraphML, GEXF, JSON or CSV.
+
+    \b
+      dipgraph export --format gexf -o graph.gexf      # open in Gephi
+      dipgraph export --format json -o graph.json      # for analyze --from-json
+      dipgraph export --format csv -o graph-csv/
+    """
+    from dipgraph.graph.export import export
+
+    snap = load_snapshot(
+        from_json,
+        store_name,
+        data_dir,
+        state=state,
+        date_from=date_from,
+        date_to=date_to,
+        types=_types_option(types),
+    )
+    written = export(snap, fmt, output)
+    click.echo(
+        f"wrote {', '.join(map(str, written))}: {len(snap.nodes)} nodes, {len(snap.edges)} edges"
+    )
+
+
 def main() -> None:
     try:
         cli(prog_name="dipgraph")
