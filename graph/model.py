@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 CONTACT_TYPES = ("MET", "ACCREDITED", "CONSULTED", "HOSTED")
@@ -139,7 +139,12 @@ class Node:
         return getattr(self, NODE_KEYS[self.label])
 
     def properties(self) -> dict[str, Any]:
-        return {k: v for k, v in asdict(self).items() if v is not None}
+        # shallow on purpose: asdict() deep-copies and dominates bulk-write time
+        return {
+            name: value
+            for name in self.__dataclass_fields__  # type: ignore[attr-defined]
+            if (value := getattr(self, name)) is not None
+        }
 
 
 @dataclass
