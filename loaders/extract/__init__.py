@@ -1,1 +1,191 @@
-"""dipgraph.loaders.extract"""
+"""Extraction: a release in, events and officials out (DESIGN.md "Extraction").
+
+A pipeline of one-job stages over a :class:`~dipgraph.loaders.extract.doc.Document`, each
+testable alone::
+
+    segment -> entities -> names -> states -> roles -> events -> dates
+
+Models (natasha/slovnet NER and morphology, pymorphy3, the state gazetteer) load lazily,
+once per process. Public API: :func:`extract`, :func:`extract_many`,
+:data:`EXTRACTOR_VERSION`, :data:`STAGES`.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from collections.abc import Callable, Iterable  # noqa: E402
+
+from dipgraph.graph.model import Evidence, Release, event_id, official_id  # noqa: E402
+from dipgraph.loaders.records import (  # noqa: E402
+    EventRecord,
+    Extraction,
+    Host,
+    OfficialRecord,
+    Participant,
+    Place,
+)
+
+EXTRACTOR_VERSION = "dipgraph-ru-0.1"
+MIN_LETTERS = 20
+
+
+def _stages() -> list[tuple[str, Callable]]:
+    from dipgraph.loaders.extract.dates import dates
+    from dipgraph.loaders.extract.entities import entities
+    from dipgraph.loaders.extract.events import events
+    from dipgraph.loaders.extract.names import names
+    from dipgraph.loaders.extract.roles import roles
+    from dipgraph.loaders.extract.segment import segment
+    from dipgraph.loaders.extract.states import states
+
+    return [
+        ("segment", segment),
+        ("entities", entities),
+        ("names", names),
+        ("states", states),
+        ("roles", roles),
+        ("events", events),
+        ("dates", dates),
+    ]
+
+
+STAGES = ("segment", "entities", "names", "states", "roles", "events", "dates")
+
+
+def analyze(release: Release, upto: str | None = None):
+    """Run the pipeline (up to and including stage ``upto``) and return the Document."""
+    from dipgraph.loaders.extract.doc import Document
+
+    doc = Document(release=release, text=release.text)
+    for name, stage in _stages():
+        stage(doc)
+        if name == upto:
+            break
+    return doc
+
+
+def check_language(release: Release) -> str | None:
+    """Why a release cannot be extracted (None when it can)."""
+    text = release.text or ""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return "empty or too short text: no events extracted"
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    if cyr / len(letters) < 0.5:
+        lang = release.language if release.language not in (None, "ru") else "not Russian"
+        return f"text is not Russian ({lang}): only Russian is supported, no events extracted"
+    return None
+
+
+def _evidence(doc, sent_i: int) -> Evidence:
+    s = doc.sentences[sent_i]
+    return Evidence(s.text, s.start, s.end)
+
+
+def _participant(doc, key: str) -> Participant:
+    p = doc.persons[key]
+    return Participant(
+        id=official_id(p.state, p.name),
+        name=p.name,
+        state=p.state,
+        role=p.role,
+        posted_in=p.posted_in,
+        organization=p.organization,
+    )
+
+
+def extract(release: Release) -> Extraction:
+    """Events and officials of one release (an Extraction with warnings, never raises
+    on odd text)."""
+    problem = check_language(release)
+    if problem:
+        return Extraction(release=release, warnings=[problem])
+    doc = analyze(release)
+    source = release.source_uri
+    events: list[EventRecord] = []
+    for ev in doc.events:
+        participants = [_participant(doc, k) for k in ev.participants]
+        evidence = _evidence(doc, ev.sentence)
+        actors = sorted({p.id for p in participants} | set(ev.parties))
+        host = None
+        if ev.host is not None:
+            host = Host(name=ev.host.name, kind=ev.host.kind, state=ev.host.state)
+        venue = Place(name=ev.venue[0], state=ev.venue[1]) if ev.venue else None
+        events.append(
+            EventRecord(
+                release=release.id,
+                source=source,
+                event_id=event_id(release.id, ev.type, actors, (evidence.start, evidence.end)),
+                type=ev.type,
+                evidence=evidence,
+                format=ev.format,
+                date=ev.date,
+                date_precision=ev.date_precision,
+                parties=sorted(ev.parties),
+                participants=participants,
+                host=host,
+                venue=venue,
+                confidence=round(max(0.05, min(0.99, ev.confidence)), 2),
+                summary=f"{ev.type} ({ev.cue})",
+                kind=ev.kind,
+            )
+        )
+    in_events = {p for ev in doc.events for p in ev.participants}
+    officials: list[OfficialRecord] = []
+    for key, p in doc.persons.items():
+        if not (p.is_official or key in in_events):
+            continue
+        first = next((m for m in p.mentions if m.title), p.mentions[0])
+        officials.append(
+            OfficialRecord(
+                release=release.id,
+                source=source,
+                id=official_id(p.state, p.name),
+                name=p.name,
+                evidence=_evidence(doc, first.sent),
+                state=p.state,
+                role=p.role,
+                organization=p.organization,
+                posted_in=p.posted_in,
+                aliases=list(p.aliases),
+            )
+        )
+    return Extraction(release=release, events=events, officials=officials, warnings=doc.warnings)
+
+
+def _init_worker() -> None:
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+
+
+def _extract_one(release: Release) -> Extraction:
+    try:
+        return extract(release)
+    except Exception as exc:  # a worker must not take the batch down
+        return Extraction(release=release, warnings=[f"extraction failed: {exc!r}"])
+
+
+def extract_many(releases: Iterable[Release], workers: int = 1, chunksize: int = 4):
+    """Extract many releases, in order; ``workers > 1`` uses a process pool (fork), each
+    worker loading the models once with OPENBLAS_NUM_THREADS=1. Yields Extractions."""
+    if workers <= 1:
+        for r in releases:
+            yield _extract_one(r)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker) as pool:
+        yield from pool.imap(_extract_one, releases, chunksize=chunksize)
+
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "STAGES",
+    "analyze",
+    "check_language",
+    "extract",
+    "extract_many",
+]

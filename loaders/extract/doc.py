@@ -1,0 +1,136 @@
+"""The working document the pipeline stages fill in, one attribute per stage."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+from dipgraph.graph.model import Release
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    sent: int = -1
+    pos: str | None = None  # from natasha's morph tagger (only in sentences with names)
+    feats: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    tok_start: int = 0
+    tok_end: int = 0  # exclusive
+
+
+@dataclass
+class Span:
+    """A named-entity span from the NER stage (PER, LOC, ORG)."""
+
+    type: str
+    start: int
+    end: int
+    text: str
+    tok_start: int = 0
+    tok_end: int = 0
+
+
+@dataclass
+class StateMention:
+    """A state, IGO, relational adjective or city found in the text."""
+
+    code: str  # ISO alpha-2 or IGO code
+    kind: str  # state | igo | adj | city
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+    name: str | None = None  # canonical Russian name (cities: nominative city name)
+
+
+@dataclass
+class Title:
+    """A parsed official's title: "посол Казахстана в Армении"."""
+
+    role: str | None
+    state: str | None = None
+    posted_in: str | None = None
+    organization: str | None = None
+    text: str = ""
+    start: int = -1
+    end: int = -1
+
+
+@dataclass
+class PersonMention:
+    start: int
+    end: int
+    text: str
+    tok_start: int
+    tok_end: int
+    name: str  # nominative
+    sent: int
+    title: Title | None = None
+    person: str | None = None  # key into Document.persons
+
+
+@dataclass
+class Person:
+    key: str  # canonical nominative name
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    state: str | None = None
+    role: str | None = None
+    posted_in: str | None = None
+    organization: str | None = None
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    @property
+    def is_official(self) -> bool:
+        return self.role is not None
+
+
+@dataclass
+class Document:
+    release: Release
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+    states: list[StateMention] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+    persons: dict[str, Person] = field(default_factory=dict)
+    home_state: str | None = None
+    events: list[Any] = field(default_factory=list)  # events.EventDraft
+    warnings: list[str] = field(default_factory=list)
+    _sent_starts: list[int] = field(default_factory=list, repr=False)
+
+    def sentence_at(self, offset: int) -> int:
+        if not self._sent_starts:
+            self._sent_starts = [s.start for s in self.sentences]
+        return max(0, bisect_right(self._sent_starts, offset) - 1)
+
+    def sentence_tokens(self, i: int) -> list[Token]:
+        s = self.sentences[i]
+        return self.tokens[s.tok_start : s.tok_end]
+
+    def states_in(self, start: int, end: int) -> list[StateMention]:
+        return [m for m in self.states if m.start >= start and m.end <= end]
+
+    def mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def spans_in(self, start: int, end: int, type_: str | None = None) -> list[Span]:
+        return [
+            s
+            for s in self.spans
+            if s.start >= start and s.end <= end and (type_ is None or s.type == type_)
+        ]

@@ -1,0 +1,398 @@
+"""Stage 6: events, by the annotation rules of DESIGN.md.
+
+A sentence becomes an event when it has a cue (встреча, переговоры, консультации, обмен
+мнениями, верительные грамоты, a hosted event noun with a hosting verb) that the text
+reports as having happened: a future-tense or planning verb nearest to the cue, or
+"предстоящий" before it, makes it a plan, and plans are not events. Each type has its own
+minimum: MET needs two named people, CONSULTED two parties (states/IGOs, not the venue
+and not the topic), ACCREDITED an ambassador or a credentials phrase, HOSTED a hosting verb.
+Cues of one type inside one paragraph are one event (later sentences refine it:
+"Стороны также обменялись мнениями", "Мероприятие организовано при поддержке ...").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.loaders.extract._models import lemmas, parses
+from dipgraph.loaders.extract.doc import Document, PersonMention, StateMention, Token
+from dipgraph.loaders.extract.orgs import OrgMention, find_orgs
+from dipgraph.loaders.extract.states import gazetteer
+
+HOSTED_NOUNS = {
+    "лекция",
+    "дискуссия",
+    "сессия",
+    "конференция",
+    "семинар",
+    "форум",
+    "выставка",
+    "мероприятие",
+    "церемония",
+    "презентация",
+    "концерт",
+    "фестиваль",
+    "симпозиум",
+    "вебинар",
+    "прием",
+    "заседание",
+    "кинопоказ",
+}
+HOSTING_VERBS = {
+    "состояться",
+    "пройти",
+    "проходить",
+    "организовать",
+    "провести",
+    "проводить",
+    "устроить",
+    "открыться",
+    "выступить",
+}
+MET_CUES = {"встреча", "встретиться", "встречаться", "беседа", "побеседовать", "разговор"}
+PLAN_LEMMAS = {
+    "планировать",
+    "планироваться",
+    "запланировать",
+    "намечать",
+    "намечаться",
+    "наметить",
+    "предполагать",
+    "предполагаться",
+    "намереваться",
+    "собираться",
+    "ожидаться",
+    "договориться",
+    "пригласить",
+    "предложить",
+}
+FUTURE_ADJS = {"предстоящий", "будущий", "планируемый", "намеченный"}
+TOPIC_WORDS = {"посвятить", "посвященный", "приуроченный", "приурочить", "посвящать"}
+PARTY_TRIGGERS = {"поддержка", "участие", "представитель", "делегация", "организовать"}
+NON_PARTY_PREPS = {
+    "в",
+    "во",
+    "на",
+    "по",
+    "о",
+    "об",
+    "обо",
+    "из",
+    "против",
+    "вокруг",
+    "для",
+    "к",
+    "ко",
+    "над",
+    "у",
+    "про",
+    "от",
+    "после",
+}
+
+
+@dataclass
+class EventDraft:
+    type: str
+    sentence: int
+    paragraph: int
+    format: str | None = None
+    kind: str | None = None
+    parties: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # person keys
+    host: OrgMention | None = None
+    venue: tuple[str, str | None] | None = None
+    confidence: float = 0.5
+    cue: str = ""
+    sentences: list[int] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str = "unknown"
+
+    def add_parties(self, codes: list[str]) -> None:
+        for c in codes:
+            if c and c not in self.parties:
+                self.parties.append(c)
+
+
+def _lem(tok: Token) -> frozenset[str]:
+    return lemmas(tok.text)
+
+
+def _verb_info(tok: Token) -> tuple[str, str | None] | None:
+    """(lemma, tense) when the token is most likely a finite verb, infinitive or
+    participle."""
+    ps = parses(tok.text)
+    if not ps:
+        return None
+    p = ps[0]
+    if p.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND"):
+        return p.normal_form, p.tag.tense
+    return None
+
+
+def is_planned(toks: list[Token], cue_i: int) -> bool:
+    """A cue in a sentence that reports a plan, an invitation or a future event."""
+    for k in range(max(0, cue_i - 2), cue_i):
+        if _lem(toks[k]) & FUTURE_ADJS:
+            return True
+    verbs = []
+    for k, t in enumerate(toks):
+        info = _verb_info(t)
+        if info and parses(t.text)[0].tag.POS in ("VERB", "INFN", "PRTS"):
+            verbs.append((abs(k - cue_i), k, info))
+            if k < cue_i and info[0] in PLAN_LEMMAS:
+                return True  # "планируется провести встречу", "договорились о встрече"
+        elif t.text.lower() in ("будет", "будут", "планируется", "состоится", "пройдет"):
+            verbs.append((abs(k - cue_i), k, (t.text.lower(), "futr")))
+    if not verbs:
+        return False
+    _, k, (lemma, tense) = min(verbs)
+    if tense == "futr" or lemma in PLAN_LEMMAS:
+        return True
+    if k > 0 and toks[k - 1].text.lower() == "не":
+        return True
+    return False
+
+
+def _cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
+    """(type or 'MET?', format, token index, cue text) candidates in one sentence."""
+    out = []
+    lem = [_lem(t) for t in toks]
+    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
+    for i, ls in enumerate(lem):
+        if "верительный" in ls and i + 1 < len(toks) and "грамота" in lem[i + 1]:
+            kind = (
+                "copies"
+                if any("копия" in lem[k] for k in range(max(0, i - 3), i))
+                else "credentials"
+            )
+            out.append(("ACCREDITED", kind, i, toks[i].text + " " + toks[i + 1].text))
+        elif ls & {"консультация"}:
+            political = any("политический" in lem[k] for k in range(max(0, i - 3), i))
+            fmt = "political_consultations" if political else "consultations"
+            out.append(("CONSULTED", fmt, i, toks[i].text))
+        elif ls & {"переговоры", "переговор"}:
+            out.append(("TALKS", "negotiations", i, toks[i].text))
+        elif ls & {"обмен", "обмениваться", "обменяться"} and any(
+            "мнение" in lem[k] for k in range(i + 1, min(len(toks), i + 3))
+        ):
+            out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
+        elif ls & MET_CUES:
+            out.append(("MET", "meeting", i, toks[i].text))
+        elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
+            if has_hosting_verb:
+                out.append(("HOSTED", None, i, toks[i].text))
+    return out
+
+
+def _person_keys(mentions: list[PersonMention]) -> list[str]:
+    out: list[str] = []
+    for m in mentions:
+        if m.person and m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def _party_states(
+    doc: Document,
+    toks: list[Token],
+    base: int,
+    states: list[StateMention],
+    exclude_spans: list[tuple[int, int]],
+) -> list[str]:
+    """States and IGOs acting in a sentence: not after a locative/topic preposition (and
+    not coordinated with one), not inside excluded spans (venues, topics)."""
+    out: list[str] = []
+    excluded_prev: StateMention | None = None
+    prev: StateMention | None = None
+    for m in states:
+        if m.kind not in ("state", "igo"):
+            prev = m
+            continue
+        if any(a <= m.start < b for a, b in exclude_spans):
+            prev = m
+            continue
+        i = m.tok_start - base
+        before = toks[i - 1].text.lower() if i > 0 else ""
+        coordinated = (
+            before in ("и", ",")
+            and prev is not None
+            and prev is excluded_prev
+            and prev.tok_end - base == i - 1
+        )
+        if before in NON_PARTY_PREPS or coordinated:
+            excluded_prev = m
+            prev = m
+            continue
+        if m.code not in out:
+            out.append(m.code)
+        prev = m
+    return out
+
+
+def _venue(
+    doc: Document, toks: list[Token], base: int, states: list[StateMention]
+) -> tuple[str, str | None] | None:
+    for m in states:
+        i = m.tok_start - base
+        if m.kind == "city" and i > 0 and toks[i - 1].text.lower() in ("в", "во"):
+            return (m.name or m.text, m.code)
+    for t in toks:
+        if t.text.lower().startswith("столичн") and doc.home_state:
+            capital = gazetteer().capitals.get(doc.home_state)
+            if capital:
+                return (capital, doc.home_state)
+    return None
+
+
+def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
+    """States/IGOs named after "при поддержке", "с участием", "представители", ...:
+    organizers and participants of a hosted event."""
+    out: list[str] = []
+    for si in sent_ids:
+        s = doc.sentences[si]
+        toks = doc.tokens[s.tok_start : s.tok_end]
+        sts = [m for m in doc.states if s.start <= m.start < s.end]
+        for k, t in enumerate(toks):
+            if _lem(t) & PARTY_TRIGGERS:
+                last = min(len(toks) - 1, k + 25)
+                for k2 in range(k + 1, last + 1):
+                    if _lem(toks[k2]) & TOPIC_WORDS:
+                        last = k2
+                        break
+                window_end = toks[last].end
+                adj_end = toks[min(len(toks) - 1, k + 3)].end
+                for m in sts:
+                    if m.kind == "adj" and not (
+                        _lem(t) & {"представитель", "делегация"} and m.start <= adj_end
+                    ):
+                        continue
+                    if t.end <= m.start <= window_end and m.kind in ("state", "igo", "adj"):
+                        i = m.tok_start - s.tok_start
+                        if i > 0 and toks[i - 1].text.lower() in ("в", "во", "по", "о", "об"):
+                            continue
+                        if m.code not in out:
+                            out.append(m.code)
+    return out
+
+
+def events(doc: Document) -> Document:
+    doc.events = []
+    officials = {k for k, p in doc.persons.items() if p.is_official}
+    by_paragraph: dict[int, list[EventDraft]] = {}
+    for si, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.tok_start : s.tok_end]
+        cues = _cues(toks)
+        if not cues:
+            continue
+        sts = [m for m in doc.states if s.start <= m.start < s.end]
+        people = _person_keys([m for m in doc.mentions if m.sent == si])
+        types_here = {c[0] for c in cues}
+        para_events = by_paragraph.setdefault(s.paragraph, [])
+        done: set[str] = set()
+        for type_, fmt, ci, cue_text in cues:
+            if is_planned(toks, ci):
+                continue
+            if type_ == "TALKS":
+                type_ = "MET" if len(people) >= 2 else "CONSULTED"
+            if type_ == "MET" and "ACCREDITED" in types_here:
+                continue
+            if type_ in done:
+                continue
+            same = next((e for e in para_events if e.type == type_), None)
+            draft = EventDraft(type_, si, s.paragraph, cue=cue_text, sentences=[si])
+            orgs = find_orgs(doc, si)
+            if type_ == "ACCREDITED":
+                draft.kind = fmt
+                draft.participants = people
+                draft.add_parties([doc.persons[p].state for p in people])
+                draft.add_parties(_party_states(doc, toks, s.tok_start, sts, []))
+                if not draft.participants and len(draft.parties) < 2:
+                    continue
+                draft.confidence = 0.9 if people else 0.7
+            elif type_ == "MET":
+                if len(people) < 2:
+                    if same is not None:
+                        same.sentences.append(si)
+                    continue
+                draft.format = "talks" if fmt == "negotiations" else None
+                draft.participants = people
+                draft.add_parties([doc.persons[p].state for p in people])
+                draft.confidence = 0.85 if all(p in officials for p in people) else 0.6
+            elif type_ == "CONSULTED":
+                draft.format = fmt
+                exclude = [(o.start, o.end) for o in orgs if o.kind == "university"]
+                parties = _party_states(doc, toks, s.tok_start, sts, exclude)
+                if len(parties) == 1 and doc.home_state and doc.home_state not in parties:
+                    i = next(m for m in sts if m.code == parties[0]).tok_start - s.tok_start
+                    if i > 0 and toks[i - 1].text.lower() in ("с", "со"):
+                        parties.insert(0, doc.home_state)
+                if len(parties) < 2:
+                    if same is not None:
+                        same.sentences.append(si)
+                    continue
+                draft.add_parties(parties)
+                host = next((o for o in orgs if o.kind in ("ministry", "embassy")), None)
+                draft.host = host
+                draft.participants = [p for p in people if p in officials]
+                draft.confidence = 0.8
+            elif type_ == "HOSTED":
+                host = next((o for o in orgs if o.kind != "other"), None)
+                draft.host = host
+                draft.confidence = 0.7 if host else 0.55
+            draft.venue = _venue(doc, toks, s.tok_start, sts)
+            if same is not None:
+                same.sentences.append(si)
+                same.add_parties(draft.parties)
+                for p in draft.participants:
+                    if p not in same.participants:
+                        same.participants.append(p)
+                same.host = same.host or draft.host
+                same.venue = same.venue or draft.venue
+                done.add(type_)
+                continue
+            para_events.append(draft)
+            doc.events.append(draft)
+            done.add(type_)
+    # hosted events: parties and participants from the rest of their paragraph
+    for para, evs in by_paragraph.items():
+        para_sents = [i for i, s in enumerate(doc.sentences) if s.paragraph == para]
+        for ev in evs:
+            later = [e.sentence for e in evs if e.sentence > ev.sentence]
+            stop = min(later) if later else para_sents[-1] + 1
+            span = [i for i in para_sents if ev.sentence <= i < stop]
+            if ev.type == "HOSTED":
+                if ev.host is None:
+                    for si in span:
+                        ev.host = next((o for o in find_orgs(doc, si) if o.kind != "other"), None)
+                        if ev.host:
+                            break
+                if ev.host and ev.host.state:
+                    ev.add_parties([ev.host.state])
+                ev.add_parties(_triggered_parties(doc, span))
+                for si in span:
+                    for p in _person_keys([m for m in doc.mentions if m.sent == si]):
+                        if p in officials and p not in ev.participants:
+                            ev.participants.append(p)
+                ev.add_parties([doc.persons[p].state for p in ev.participants])
+                ev.parties = [c for c in ev.parties if c != "adj"]
+                if not ev.parties and doc.home_state is None:
+                    ev.confidence -= 0.1
+            if ev.type == "ACCREDITED":
+                receiver_states = [
+                    doc.persons[p].state
+                    for p in ev.participants
+                    if doc.persons[p].role and "посол" not in (doc.persons[p].role or "")
+                ]
+                ambassador_posted = None
+                for p in ev.participants:
+                    person = doc.persons[p]
+                    if person.role and "посол" in person.role and person.posted_in is None:
+                        person.posted_in = next(
+                            (s for s in receiver_states if s and s != person.state), doc.home_state
+                        )
+                    if person.role and "посол" in person.role:
+                        ambassador_posted = person.posted_in
+                ev.add_parties([ambassador_posted] if ambassador_posted else [])
+    doc.events.sort(key=lambda e: e.sentence)
+    return doc

@@ -1,0 +1,175 @@
+"""Stage 3: people. Each PER span is normalized to the nominative with pymorphy3, token by
+token, guided by the contextual case and gender from natasha's morph tagger; then the
+mentions of one release are resolved to persons ("А. Бакаев" and "Бакаев" -> the full
+name "Алибек Бакаев" seen in the same release).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dipgraph.loaders.extract._models import parses
+from dipgraph.loaders.extract.doc import Document, Person, PersonMention, Token
+
+UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+UD_GENDER = {"Masc": "masc", "Fem": "femn"}
+NAME_GRAMS = {"Name", "Surn", "Patr"}
+_CYR = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
+_INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+_VOWELS = set("аеёиоуыэюя")
+
+# suffix rules for masculine names and surnames unknown to the dictionary, by case
+_SUFFIXES: dict[str, list[tuple[str, str]]] = {
+    "ablt": [("ым", ""), ("ом", ""), ("ем", "ь")],
+    "gent": [("а", "")],
+    "accs": [("а", "")],
+    "datv": [("у", "")],
+}
+
+
+def _restore_case(form: str, like: str) -> str:
+    parts = form.split("-")
+    if like.isupper() and len(like) > 1:
+        return form.upper()
+    return "-".join(p[:1].upper() + p[1:] for p in parts)
+
+
+def normalize_token(word: str, case: str | None = None, gender: str | None = None) -> str:
+    """Nominative of one name token. ``case``/``gender`` are OpenCorpora grammemes
+    ("gent", "masc") from the context, or None when unknown."""
+    if not _CYR.match(word):
+        return word
+    ps = parses(word)
+    if case == "nomn":
+        own = [p for p in ps if NAME_GRAMS & p.tag.grammemes and "plur" not in p.tag.grammemes]
+        if not own or any("nomn" in p.tag.grammemes for p in own):
+            return word
+        case = None  # the tagger says nominative, the dictionary knows only oblique forms
+    cands = [
+        p
+        for p in ps
+        if NAME_GRAMS & p.tag.grammemes
+        and "plur" not in p.tag.grammemes
+        and (case is None or case in p.tag.grammemes)
+        and (gender is None or gender in p.tag.grammemes or "ms-f" in p.tag.grammemes)
+    ]
+    if case is None and any(
+        NAME_GRAMS & p.tag.grammemes and "nomn" in p.tag.grammemes for p in cands
+    ):
+        return word
+    if not cands and case is not None:
+        # the context's case does not fit this word (the tagger is wrong on rare names):
+        # fall back on the word's own name analyses
+        own = [p for p in ps if NAME_GRAMS & p.tag.grammemes and "plur" not in p.tag.grammemes]
+        if any("nomn" in p.tag.grammemes for p in own):
+            return word
+        if own and (gender is None or any(gender in p.tag.grammemes for p in own)):
+            cands = own
+    if cands:
+        p = cands[0]
+        if "Fixd" in p.tag.grammemes:
+            return word
+        grams = {"nomn", "sing"}
+        inflected = p.inflect(grams)
+        form = inflected.word if inflected else p.normal_form
+        return _restore_case(form, word)
+    if case is None or gender == "femn":
+        return word
+    for suffix, repl in _SUFFIXES.get(case, []):
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= 3 and stem[-1].lower() not in _VOWELS:
+            return stem + repl
+    return word
+
+
+def normalize_name(tokens: list[Token] | list[str]) -> str:
+    """Nominative form of a person's name from its tokens (with contextual feats when the
+    tokens carry them)."""
+    words: list[tuple[str, dict]] = [
+        (t, {}) if isinstance(t, str) else (t.text, t.feats) for t in tokens
+    ]
+    words = [(w, f) for w, f in words if w not in {".", ","}]
+    cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
+    genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
+    span_case = next((c for c in reversed(cases) if c), None)
+    span_gender = next((g for g in reversed(genders) if g), None)
+    if span_case is None and len(words) > 1:
+        # no context: the first name's own analysis sets case and gender for the surname
+        for w, _ in words:
+            named = [p for p in parses(w) if "Name" in p.tag.grammemes and "sing" in p.tag]
+            if named and _CYR.match(w):
+                best = named[0]
+                span_gender = best.tag.gender if best.tag.gender in ("masc", "femn") else None
+                span_case = best.tag.case if best.tag.case != "nomn" else "nomn"
+                break
+    out = []
+    for (w, _), c, g in zip(words, cases, genders, strict=True):
+        if _INITIAL.match(w):
+            out.append(w[0] + ".")
+            continue
+        out.append(normalize_token(w, c or span_case, g or span_gender))
+    return " ".join(out)
+
+
+def _is_name_span(text: str) -> bool:
+    words = text.split()
+    return (
+        bool(words) and any(w[:1].isupper() for w in words) and not any(ch.isdigit() for ch in text)
+    )
+
+
+def _key(name: str) -> str:
+    return name.lower().replace("ё", "е")
+
+
+def resolve(names: list[str]) -> dict[str, str]:
+    """Map each name to the full name it stands for within one release: a surname alone or
+    initials + surname resolve to the one full name with that surname (and initials)."""
+    full: dict[str, list[str]] = {}
+    for n in names:
+        parts = n.split()
+        if len(parts) >= 2 and not all(_INITIAL.match(p) for p in parts[:-1]):
+            full.setdefault(_key(parts[-1]), [])
+            if n not in full[_key(parts[-1])]:
+                full[_key(parts[-1])].append(n)
+    out: dict[str, str] = {}
+    for n in names:
+        parts = n.split()
+        cands = full.get(_key(parts[-1]), [])
+        if n in cands or not cands:
+            # a full name, or a name with no fuller form; try first-name + surname matches
+            out[n] = n
+            continue
+        initials = [p[0].lower() for p in parts[:-1]]
+        fitting = [
+            c for c in cands if [p[0].lower() for p in c.split()[: len(initials)]] == initials
+        ]
+        out[n] = fitting[0] if len(fitting) == 1 else (cands[0] if len(cands) == 1 else n)
+    return out
+
+
+def names(doc: Document) -> Document:
+    doc.mentions = []
+    per_spans = [s for s in doc.spans if s.type == "PER" and _is_name_span(s.text)]
+    for s in per_spans:
+        toks = doc.tokens[s.tok_start : s.tok_end]
+        if not toks:
+            continue
+        name = normalize_name(toks)
+        doc.mentions.append(
+            PersonMention(
+                s.start, s.end, s.text, s.tok_start, s.tok_end, name, doc.sentence_at(s.start)
+            )
+        )
+    mapping = resolve([m.name for m in doc.mentions])
+    doc.persons = {}
+    for m in doc.mentions:
+        canonical = mapping.get(m.name, m.name)
+        person = doc.persons.get(canonical)
+        if person is None:
+            person = doc.persons[canonical] = Person(key=canonical, name=canonical)
+        if m.name != canonical and m.name not in person.aliases:
+            person.aliases.append(m.name)
+        m.person = canonical
+        person.mentions.append(m)
+    return doc

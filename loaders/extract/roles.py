@@ -1,0 +1,259 @@
+"""Stage 5: officials' titles. The words before a name ("заместитель министра иностранных
+дел Республики Казахстан Алибек Бакаев", "посла Казахстана в Армении Болата Иманбаева") or
+after it (", министр иностранных дел России,") are parsed into role (nominative head +
+its complement), represented state, posted-in state ("в Армении") and organization.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dipgraph.loaders.extract._models import lemmas, parses
+from dipgraph.loaders.extract.doc import Document, StateMention, Title, Token
+from dipgraph.loaders.extract.states import _data, gazetteer
+
+WINDOW = 12
+STOP_PUNCT = {",", ";", ":", "(", ")", "«", "»", '"', "—", "–", "!", "?", "“", "”", "„"}
+LINK_WORDS = {"в", "во", "при", "по", "и", "на", "делам", "дел"}
+TRAILING = {"в", "во", "при", "по", "и", "на"}
+KEEP_MODIFIERS = {
+    "генеральный",
+    "первый",
+    "специальный",
+    "постоянный",
+    "временный",
+    "государственный",
+    "исполнительный",
+    "полномочный",
+    "верховный",
+    "старший",
+}
+DROP_MODIFIERS = {"новый", "новоназначенный", "назначенный", "бывший", "нынешний", "действующий"}
+ROLE_REWRITES = [
+    (re.compile(r"^заместитель главы мид\b"), "заместитель министра иностранных дел"),
+    (re.compile(r"^глава мид\b"), "министр иностранных дел"),
+    (re.compile(r"^руководитель мид\b"), "министр иностранных дел"),
+    (re.compile(r"^заместитель министра мид\b"), "заместитель министра иностранных дел"),
+    (re.compile(r"^чрезвычайный и полномочный посол\b"), "посол"),
+    (re.compile(r"^полномочный посол\b"), "посол"),
+]
+_MFA_RE = re.compile(r"\b(мид|министра? иностранных дел)\b")
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> dict[str, str]:
+    return {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in _data("titles.tsv")}
+
+
+def _head(token: Token) -> str | None:
+    heads = title_heads()
+    low = token.text.lower().replace("ё", "е")
+    if low in heads:
+        return heads[low]
+    for lem in lemmas(token.text):
+        if lem in heads and any(
+            p.normal_form == lem and p.tag.POS == "NOUN" for p in parses(token.text)
+        ):
+            return heads[lem]
+    return None
+
+
+def _compatible(token: Token) -> bool:
+    """Can this token sit inside a title between its head and the name?"""
+    t = token.text
+    low = t.lower()
+    if low in LINK_WORDS or (t.isupper() and len(t) > 1) or t == "-":
+        return True
+    if not t[:1].isalpha():
+        return False
+    for p in parses(t):
+        g = p.tag.grammemes
+        if p.tag.POS in ("ADJF", "PRTF") or "gent" in g or "Abbr" in g:
+            return True
+        if p.tag.POS == "NOUN" and ("loct" in g or "datv" in g or "ablt" in g):
+            return True
+    return False
+
+
+def _modifier(token: Token) -> str | None:
+    for p in parses(token.text):
+        if p.tag.POS == "ADJF":
+            lem = p.normal_form
+            if lem in KEEP_MODIFIERS:
+                inf = p.inflect({"nomn", "sing", "masc"})
+                return inf.word if inf else lem
+            return None if lem in DROP_MODIFIERS else None
+    return None
+
+
+def build_title(
+    tokens: list[Token], head_i: int, end_i: int, states: list[StateMention], text: str
+) -> Title:
+    """Title from tokens[head_i:end_i] (the head at head_i), given the state mentions
+    (token indexes relative to ``tokens``)."""
+    head_word = _head(tokens[head_i]) or tokens[head_i].text.lower()
+    # modifiers right before the head ("генерального консула", "первый заместитель")
+    mods: list[str] = []
+    j = head_i - 1
+    while j >= 0 and (m := _modifier(tokens[j])):
+        mods.insert(0, m)
+        j -= 1
+    state = posted = None
+    state_text = posted_text = None
+    skip: set[int] = set()
+    for m in states:
+        if m.tok_start < head_i or m.tok_end > end_i:
+            continue
+        prev = tokens[m.tok_start - 1].text.lower() if m.tok_start > 0 else ""
+        span = set(range(m.tok_start, m.tok_end))
+        if m.kind == "city":
+            if prev in ("в", "во"):
+                posted = posted or m.code
+                posted_text = posted_text or text[tokens[m.tok_start - 1].start : m.end]
+                skip |= span | {m.tok_start - 1}
+            continue
+        if prev in ("в", "во", "при") and m.kind in ("state", "igo"):
+            if posted is None:
+                posted, posted_text = (
+                    m.code,
+                    text[tokens[m.tok_start - 1].start : tokens[m.tok_end - 1].end],
+                )
+            skip |= span | {m.tok_start - 1}
+        elif state is None and m.kind in ("state", "adj") or m.kind == "igo" and state is None:
+            state = m.code
+            state_text = text[tokens[m.tok_start].start : tokens[m.tok_end - 1].end]
+            skip |= span
+        else:
+            skip |= span
+    rest = [
+        tokens[k].text if tokens[k].text.isupper() else tokens[k].text.lower()
+        for k in range(head_i + 1, end_i)
+        if k not in skip
+    ]
+    while rest and rest[-1] in TRAILING:
+        rest.pop()
+    role = " ".join([*mods, head_word, *rest]).replace(" - ", "-")
+    low = role.lower()
+    for pattern, repl in ROLE_REWRITES:
+        low2 = pattern.sub(repl, low)
+        if low2 != low:
+            role = low2
+            break
+    organization = None
+    if _MFA_RE.search(role.lower()):
+        organization = "МИД" + (f" {state_text}" if state_text else "")
+        role = re.sub(r"\bМИД\b", "министра иностранных дел", role)
+        role = role.replace("министр министра", "министр")
+    elif head_word == "посол" and state_text:
+        organization = "Посольство " + state_text + (f" {posted_text}" if posted_text else "")
+    elif head_word in ("консул", "генеральный консул") and state_text:
+        organization = "Консульство " + state_text + (f" {posted_text}" if posted_text else "")
+    start = tokens[head_i - len(mods)].start if head_i - len(mods) >= 0 else tokens[head_i].start
+    return Title(
+        role=role,
+        state=state,
+        posted_in=posted,
+        organization=organization,
+        text=text[start : tokens[end_i - 1].end],
+        start=start,
+        end=tokens[end_i - 1].end,
+    )
+
+
+def title_before(
+    tokens: list[Token], name_i: int, states: list[StateMention], text: str, floor: int = 0
+) -> Title | None:
+    """The title right before tokens[name_i] (the first token of a name)."""
+    head_i = None
+    k = name_i - 1
+    in_state = {i for m in states for i in range(m.tok_start, m.tok_end) if m.kind != "adj"}
+    while k >= max(floor, name_i - WINDOW):
+        tok = tokens[k]
+        if tok.text in STOP_PUNCT:
+            break
+        if _head(tok):
+            head_i = k
+        elif k not in in_state and not _compatible(tok):
+            break
+        k -= 1
+    if head_i is None:
+        return None
+    return build_title(tokens, head_i, name_i, states, text)
+
+
+def title_after(
+    tokens: list[Token], name_end: int, states: list[StateMention], text: str, ceil: int
+) -> Title | None:
+    """An appositive title: "Сергей Лавров, министр иностранных дел России, ..."."""
+    if name_end >= ceil or tokens[name_end].text != "," or name_end + 1 >= ceil:
+        return None
+    if not _head(tokens[name_end + 1]) and not (
+        name_end + 2 < ceil and _modifier(tokens[name_end + 1]) and _head(tokens[name_end + 2])
+    ):
+        return None
+    head_i = name_end + 1 if _head(tokens[name_end + 1]) else name_end + 2
+    k = head_i + 1
+    in_state = {i for m in states for i in range(m.tok_start, m.tok_end) if m.kind != "adj"}
+    while k < ceil and k < head_i + WINDOW and tokens[k].text not in STOP_PUNCT | {"."}:
+        if k not in in_state and not _compatible(tokens[k]) and not _head(tokens[k]):
+            break
+        k += 1
+    return build_title(tokens, head_i, k, states, text)
+
+
+def parse_title(text: str) -> Title | None:
+    """Parse a title on its own: "посол Казахстана в Армении", "замглавы МИД"."""
+    from razdel import tokenize
+
+    tokens = [Token(t.text, t.start, t.stop) for t in tokenize(text)]
+    if not tokens:
+        return None
+    states = gazetteer().find(tokens, {0})
+    for i, tok in enumerate(tokens):
+        if _head(tok):
+            return build_title(tokens, i, len(tokens), states, text)
+    return None
+
+
+def roles(doc: Document) -> Document:
+    """Attach a title to each person mention and fold titles into the persons."""
+    by_sentence: dict[int, list[StateMention]] = {}
+    for m in doc.states:
+        by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
+    for mention in doc.mentions:
+        sent = doc.sentences[mention.sent]
+        base = sent.tok_start
+        toks = doc.tokens[base : sent.tok_end]
+        local = [
+            StateMention(
+                m.code, m.kind, m.start, m.end, m.text, m.tok_start - base, m.tok_end - base, m.name
+            )
+            for m in by_sentence.get(mention.sent, [])
+        ]
+        prev_end = max(
+            [
+                m.tok_end - base
+                for m in doc.mentions
+                if m.sent == mention.sent and m.tok_end <= mention.tok_start
+            ]
+            or [0]
+        )
+        title = title_before(toks, mention.tok_start - base, local, doc.text, floor=prev_end)
+        if title is None:
+            title = title_after(toks, mention.tok_end - base, local, doc.text, len(toks))
+        if title is None:
+            # an adjective right before the name: "казахстанский дипломат" is caught above;
+            # "казахстанский эксперт Имя" gives a state only
+            pass
+        mention.title = title
+    for person in doc.persons.values():
+        for m in person.mentions:
+            t = m.title
+            if t is None:
+                continue
+            if person.role is None:
+                person.role, person.organization = t.role, t.organization
+            person.state = person.state or t.state
+            person.posted_in = person.posted_in or t.posted_in
+    return doc

@@ -1,0 +1,519 @@
+"""Readers: files, folders, globs and stdin -> :class:`dipgraph.graph.model.Release`.
+
+Formats (detected from the extension, then from the content):
+
+- plain text with a dateline ("Астана. 3 марта. KAZAKHSTAN TODAY - ..."): the lines
+  before the dateline are the title;
+- JSON Lines, one record a line with ``text`` (required) and ``id``, ``date``, ``title``,
+  ``url`` (optional); a ``.json`` file with one object or a list of them;
+- HTML pages: the main text only (trafilatura), without menus;
+- RSS / Atom feeds: one release per entry.
+
+Encodings utf-8 (with or without BOM), cp1251 and koi8-r are detected.
+
+Dates: a dateline carries day and month but no year. The year comes from metadata (JSON
+``date``, HTML/feed publication date) or from ``year=``; without one the release's
+``published`` stays ``None`` and ``date_precision`` is ``"unknown"`` -- a year is never
+invented.
+
+Errors: bad input raises :class:`SourceError` (one clear line, naming the file). A JSON
+Lines file with some malformed lines raises SourceError naming the first bad line number,
+and carries the good records of that file in ``SourceError.releases`` so that callers may
+still use them (the CLI does, and reports the error).
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date as _date
+from pathlib import Path
+from typing import BinaryIO
+
+from dipgraph.graph.model import Release
+
+MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+
+MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
+
+DATELINE_RE = re.compile(
+    r"^(?P<city>[A-ZА-ЯЁ][\w\-’' ]{1,40}?)[.,]\s+"
+    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")"
+    r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г\.|года))?)?[.,]?\s+"
+    r"(?:(?P<agency>[^\n]{1,60}?)\s+)?[-–—]\s+",
+    re.IGNORECASE,
+)
+
+
+class SourceError(Exception):
+    """A file that cannot be read as releases. ``str()`` is one line naming the file.
+
+    ``releases`` holds what could still be read from the file (JSON Lines with some bad
+    lines); it is empty otherwise.
+    """
+
+    def __init__(self, path: object, problem: str, releases: list[Release] | None = None):
+        self.path = str(path)
+        self.problem = problem
+        self.releases = releases or []
+        super().__init__(f"{self.path}: {problem}")
+
+
+# --- paths ---------------------------------------------------------------------------
+
+
+def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Expand folders (recursively, sorted, hidden files skipped) and glob patterns.
+
+    ``-`` is passed through as ``Path("-")`` (stdin). A path that does not exist and is not
+    a pattern is yielded as is, so that :func:`read_source` reports it.
+    """
+    for raw in paths:
+        text = os.fspath(raw)
+        if text == "-":
+            yield Path("-")
+            continue
+        path = Path(text)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path)
+                if any(part.startswith(".") for part in rel.parts) or child.name in SKIP_NAMES:
+                    continue
+                if child.is_file():
+                    yield child
+        elif not path.exists() and any(ch in text for ch in "*?["):
+            matches = sorted(glob.glob(text, recursive=True))
+            if not matches:
+                yield path
+            for match in matches:
+                if Path(match).is_dir():
+                    yield from iter_paths([match])
+                else:
+                    yield Path(match)
+        else:
+            yield path
+
+
+# --- bytes -> text -------------------------------------------------------------------
+
+
+def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
+    if hasattr(source, "read"):
+        data = source.read(MAX_BYTES + 1)  # type: ignore[union-attr]
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if len(data) > MAX_BYTES:
+            raise SourceError(label, f"input too large (over the {MAX_BYTES >> 20} MB limit)")
+        return data
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise SourceError(label, "is a directory")
+        if size > MAX_BYTES:
+            raise SourceError(
+                label,
+                f"file too large ({size / 2**20:.0f} MB, limit {MAX_BYTES >> 20} MB; skipped)",
+            )
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise SourceError(label, "no such file") from None
+    except PermissionError:
+        raise SourceError(label, "permission denied (unreadable file)") from None
+    except IsADirectoryError:
+        raise SourceError(label, "is a directory") from None
+    except OSError as exc:
+        raise SourceError(label, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _cyrillic_score(text: str) -> float:
+    """Share of lowercase among Cyrillic letters: cp1251 text read as koi8-r (and the
+    reverse) comes out mostly upper case."""
+    cyr = [c for c in text if "а" <= c.lower() <= "я" or c in "ёЁ"]
+    if not cyr:
+        return 0.0
+    return sum(c.islower() for c in cyr) / len(cyr)
+
+
+def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
+    """Decode utf-8 / cp1251 / koi8-r bytes; returns (text, encoding). Raises SourceError
+    for binary or undecodable data."""
+    if not data.strip():
+        raise SourceError(label, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    head = data[:8192]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise SourceError(label, "undecodable utf-16 text") from None
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if b"\x00" in head or controls > max(2, len(head) // 100):
+        raise SourceError(label, "binary file, not text (skipped)")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for enc in ("cp1251", "koi8_r"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_cyrillic_score(text), enc, text))
+    if not candidates:
+        raise SourceError(label, "undecodable text (not utf-8, cp1251 or koi8-r)")
+    score, enc, text = max(candidates)
+    if score < 0.5:
+        try:  # fall back on charset-normalizer for anything else
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(data).best()
+        except Exception:  # pragma: no cover - detector failure is not fatal
+            best = None
+        if best is None:
+            raise SourceError(label, "undecodable text (not utf-8, cp1251 or koi8-r)")
+        return str(best), best.encoding
+    return text, enc
+
+
+def detect_language(text: str) -> str:
+    """'ru' when Cyrillic letters dominate, 'en' when Latin does, 'und' otherwise."""
+    letters = [c for c in text[:20000] if c.isalpha()]
+    if not letters:
+        return "und"
+    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    lat = sum(1 for c in letters if c.isascii())
+    if cyr / len(letters) >= 0.5:
+        return "ru"
+    if lat / len(letters) >= 0.5:
+        return "en"
+    return "und"
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def _published(year: int | None, month: int | None, day: int | None) -> tuple[str | None, str]:
+    if year is None:
+        return None, "unknown"
+    if month is None:
+        return f"{year:04d}", "year"
+    if day is None:
+        return f"{year:04d}-{month:02d}", "month"
+    try:
+        _date(year, month, day)
+    except ValueError:
+        return f"{year:04d}-{month:02d}", "month"
+    return f"{year:04d}-{month:02d}-{day:02d}", "day"
+
+
+_ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+
+
+def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
+    """(year, month, day) from ISO-like strings ("2026-03-03", "2026-03-03T10:00Z",
+    "2026") or "3 марта 2026"; missing parts are None."""
+    if value is None:
+        return None, None, None
+    text = str(value).strip()
+    m = _ISO_RE.match(text)
+    if m:
+        y, mo, d = (int(g) if g else None for g in m.groups())
+        return y, mo, d
+    m = re.search(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?", text, re.I)
+    if m:
+        return (
+            (int(m.group(3)) if m.group(3) else None),
+            MONTHS[m.group(2).lower()],
+            int(m.group(1)),
+        )
+    m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
+    if m:
+        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+    return None, None, None
+
+
+def parse_dateline(text: str) -> dict | None:
+    """Find the dateline in the first lines of a release: city, day, month, year (or
+    None), agency, and the character offset where it starts."""
+    offset = 0
+    for line in text.split("\n")[:6]:
+        m = DATELINE_RE.match(line)
+        if m:
+            return {
+                "city": m.group("city").strip(),
+                "day": int(m.group("day")),
+                "month": MONTHS[m.group("month").lower()],
+                "year": int(m.group("year")) if m.group("year") else None,
+                "agency": (m.group("agency") or "").strip() or None,
+                "offset": offset,
+            }
+        offset += len(line) + 1
+    return None
+
+
+def _make_release(
+    text: str,
+    *,
+    title: str | None,
+    meta_date: object,
+    year: int | None,
+    source_uri: str | None,
+) -> Release:
+    dl = parse_dateline(text)
+    y, mo, d = parse_date(meta_date)
+    if dl:
+        if d is None:  # metadata without a full date: the dateline gives month and day
+            y = y if y is not None else dl["year"] if dl["year"] is not None else year
+            mo, d = dl["month"], dl["day"]
+        if title is None and dl["offset"] > 0:
+            title = " ".join(text[: dl["offset"]].split()) or None
+    elif y is None:
+        y = year
+    published, precision = _published(y, mo, d)
+    return Release.from_text(
+        text,
+        title=title,
+        published=published,
+        date_precision=precision,
+        dateline_city=dl["city"] if dl else None,
+        agency=dl["agency"] if dl else None,
+        language=detect_language(text),
+        source_uri=source_uri,
+    )
+
+
+# --- formats -------------------------------------------------------------------------
+
+
+def _sniff(name: str, text: str) -> str:
+    suffix = Path(name).suffix.lower()
+    head = text.lstrip()[:2000].lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return "jsonl"
+    if suffix == ".json":
+        return "json"
+    if (
+        suffix in (".rss", ".atom")
+        or (head.startswith("<?xml") or head.startswith("<rss") or head.startswith("<feed"))
+        and ("<rss" in head or "<feed" in head or "<rdf" in head)
+    ):
+        return "feed"
+    if suffix in (".html", ".htm", ".xhtml") or head.startswith(("<!doctype html", "<html")):
+        return "html"
+    if suffix == ".xml":
+        return "feed"
+    if head.startswith("{") and suffix in TEXT_SUFFIXES:
+        first = head.split("\n", 1)[0].strip()
+        if first.endswith("}"):
+            return "jsonl"
+    return "text"
+
+
+def _record_release(rec: dict, label: str, year: int | None) -> Release:
+    text = rec.get("text") or rec.get("body") or rec.get("content")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("record has no 'text'")
+    title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    uri = rec.get("url") or rec.get("uri") or rec.get("id")
+    return _make_release(
+        text,
+        title=title,
+        meta_date=rec.get("date") or rec.get("published"),
+        year=year,
+        source_uri=str(uri) if uri else label,
+    )
+
+
+def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
+    releases: list[Release] = []
+    bad: list[tuple[int, str]] = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
+            releases.append(_record_release(rec, f"{label}:{lineno}", year))
+        except (ValueError, TypeError) as exc:
+            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            bad.append((lineno, reason))
+    if bad:
+        lineno, reason = bad[0]
+        more = f" and {len(bad) - 1} more bad lines" if len(bad) > 1 else ""
+        raise SourceError(
+            label,
+            f"malformed JSON line {lineno} ({reason}){more}; {len(releases)} good records kept",
+            releases,
+        )
+    if not releases:
+        raise SourceError(label, "no records")
+    return releases
+
+
+def _read_json(text: str, label: str, year: int | None) -> list[Release]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(label, f"malformed JSON at line {exc.lineno} ({exc.msg})") from None
+    records = data if isinstance(data, list) else [data]
+    out = []
+    for i, rec in enumerate(records):
+        if not isinstance(rec, dict):
+            raise SourceError(label, f"record {i} is not a JSON object")
+        try:
+            out.append(_record_release(rec, label, year))
+        except ValueError as exc:
+            raise SourceError(label, f"record {i}: {exc}") from None
+    if not out:
+        raise SourceError(label, "no records")
+    return out
+
+
+def _html_text(html: str) -> str:
+    """Visible text of an HTML fragment (feed summaries)."""
+    if "<" not in html:
+        return html
+    try:
+        import lxml.html
+
+        doc = lxml.html.fromstring(html)
+        for bad in doc.xpath("//script|//style"):
+            bad.drop_tree()
+        for br in doc.xpath("//br|//p|//div|//li"):
+            br.tail = "\n" + (br.tail or "")
+        return doc.text_content()
+    except Exception:
+        return re.sub(r"<[^>]+>", " ", html)
+
+
+def _read_html(text: str, label: str, year: int | None) -> list[Release]:
+    try:
+        import trafilatura
+
+        doc = trafilatura.bare_extraction(
+            text, include_comments=False, include_tables=False, with_metadata=True
+        )
+    except Exception as exc:  # trafilatura/lxml parse errors
+        raise SourceError(label, f"unparsable HTML ({type(exc).__name__})") from None
+    if doc is None:
+        raise SourceError(label, "HTML with no article text")
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    body = get("text") or ""
+    if not body.strip():
+        raise SourceError(label, "HTML with no article text")
+    return [
+        _make_release(
+            body,
+            title=get("title"),
+            meta_date=get("date"),
+            year=year,
+            source_uri=get("url") or label,
+        )
+    ]
+
+
+def _read_feed(data: bytes, label: str, year: int | None) -> list[Release]:
+    import feedparser
+
+    feed = feedparser.parse(data)
+    out = []
+    for entry in feed.entries:
+        content = ""
+        if entry.get("content"):
+            content = "\n".join(c.get("value", "") for c in entry.content)
+        content = content or entry.get("summary", "") or entry.get("description", "")
+        body = _html_text(content).strip()
+        if not body:
+            continue
+        parsed = entry.get("published_parsed") or entry.get("updated_parsed")
+        meta_date = (
+            f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}" if parsed else None
+        )
+        out.append(
+            _make_release(
+                body,
+                title=entry.get("title"),
+                meta_date=meta_date,
+                year=year,
+                source_uri=entry.get("link") or entry.get("id") or label,
+            )
+        )
+    if not out:
+        problem = "feed with no entries"
+        if feed.get("bozo"):
+            problem = f"malformed feed ({type(feed.get('bozo_exception')).__name__})"
+        raise SourceError(label, problem)
+    return out
+
+
+def read_source(
+    path_or_stdin: str | os.PathLike | BinaryIO, *, year: int | None = None
+) -> list[Release]:
+    """Read one file (or ``-`` / a binary stream for stdin) into releases.
+
+    Raises :class:`SourceError` for anything that is not readable release text.
+    """
+    if hasattr(path_or_stdin, "read"):
+        label, name, source = "<stdin>", "", path_or_stdin
+    elif os.fspath(path_or_stdin) == "-":
+        label, name, source = "<stdin>", "", sys.stdin.buffer
+    else:
+        label = name = os.fspath(path_or_stdin)
+        source = path_or_stdin
+    data = _read_bytes(source, label)  # type: ignore[arg-type]
+    text, _encoding = decode_bytes(data, label)
+    if not text.strip():
+        raise SourceError(label, "empty file")
+    kind = _sniff(name, text)
+    uri = None if label == "<stdin>" else str(Path(label).resolve())
+    if kind == "jsonl":
+        return _read_jsonl(text, label, year)
+    if kind == "json":
+        return _read_json(text, label, year)
+    if kind == "html":
+        return _read_html(text, label, year)
+    if kind == "feed":
+        return _read_feed(data, label, year)
+    return [_make_release(text, title=None, meta_date=None, year=year, source_uri=uri or label)]
+
+
+def read_text(text: str, *, year: int | None = None, source_uri: str | None = None) -> Release:
+    """A release from text already in memory (tests, library use)."""
+    return _make_release(text, title=None, meta_date=None, year=year, source_uri=source_uri)
+
+
+__all__ = [
+    "MAX_BYTES",
+    "SourceError",
+    "decode_bytes",
+    "detect_language",
+    "iter_paths",
+    "parse_date",
+    "parse_dateline",
+    "read_source",
+    "read_text",
+]
