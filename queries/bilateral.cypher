@@ -1,0 +1,69 @@
+// Contacts between two parties. A party is a State (ISO 3166 alpha-2 code) or an
+// intergovernmental organization (IGO code: EU, UN, ...); an event counts as a contact of
+// both when both are among its parties (Event.parties, INVOLVES {role: 'party'}).
+
+// name: bilateral_counts
+// description: How many contacts two parties had, by type, with the first and last date.
+// params: a (state code), b (state code), from (date, optional), to (date, optional)
+OPTIONAL MATCH (sa:State {code: $a})
+OPTIONAL MATCH (oa:Organization {code: $a})
+WITH coalesce(sa, oa) AS pa
+MATCH (pa)<-[:INVOLVES {role: 'party'}]-(e:Event)
+WHERE $b IN e.parties AND $a <> $b
+  AND ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+RETURN e.type AS type, count(e) AS contacts, min(e.date) AS first, max(e.date) AS last
+ORDER BY type
+
+// name: bilateral_contacts
+// description: The contacts of two parties by type and date, each with the sentence that
+//   reports it (its evidence) and the release it comes from.
+// params: a (state code), b (state code), from (date, optional), to (date, optional)
+OPTIONAL MATCH (sa:State {code: $a})
+OPTIONAL MATCH (oa:Organization {code: $a})
+WITH coalesce(sa, oa) AS pa
+MATCH (pa)<-[:INVOLVES {role: 'party'}]-(e:Event)
+WHERE $b IN e.parties AND $a <> $b
+  AND ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+RETURN e.type AS type, e.format AS format, e.date AS date, e.sentence AS evidence,
+       e.release_id AS release, e.id AS event
+ORDER BY type, date, event
+
+// name: bilateral_timeline
+// description: The contacts of two parties in date order, with who took part, the host,
+//   the venue and the evidence (sentence and its character offsets in the release).
+// params: a (state code), b (state code), from (date, optional), to (date, optional)
+OPTIONAL MATCH (sa:State {code: $a})
+OPTIONAL MATCH (oa:Organization {code: $a})
+WITH coalesce(sa, oa) AS pa
+MATCH (pa)<-[:INVOLVES {role: 'party'}]-(e:Event)
+WHERE $b IN e.parties AND $a <> $b
+  AND ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+OPTIONAL MATCH (e)-[:INVOLVES]->(p:Official)
+WITH e, p
+ORDER BY p.name
+WITH e, collect(p.name) AS participants
+OPTIONAL MATCH (e)-[:INVOLVES {role: 'host'}]->(h)
+OPTIONAL MATCH (e)-[:AT]->(v:Venue)
+RETURN e.date AS date, e.type AS type, e.format AS format, e.parties AS parties,
+       participants, coalesce(h.name, h.name_en, h.code) AS host, v.name AS venue,
+       e.sentence AS evidence, e.release_id AS release, e.start AS start, e.end AS end,
+       e.id AS event
+ORDER BY date, type, event
+
+// name: contact_provenance
+// description: Where a contact comes from: the release (title, date, source), the sentence
+//   with its character offsets, and every contact edge the event put in the graph.
+// params: event (event id)
+MATCH (e:Event {id: $event})
+MATCH (rel:Release)-[:REPORTS]->(e)
+OPTIONAL MATCH (e)-[:INVOLVES]->(x)-[r]->(y)
+WHERE r.event_id = $event AND type(r) IN ['MET', 'ACCREDITED', 'CONSULTED', 'HOSTED']
+RETURN DISTINCT rel.id AS release, rel.title AS title, rel.published AS published,
+       rel.source_uri AS source, e.type AS type, e.date AS date, e.sentence AS evidence,
+       e.start AS start, e.end AS end, type(r) AS edge,
+       coalesce(x.name, x.name_en, x.code) AS from_node,
+       coalesce(y.name, y.name_en, y.code) AS to_node
+ORDER BY edge, from_node, to_node

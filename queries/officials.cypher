@@ -1,0 +1,74 @@
+// People: who met whom. MET edges join the officials of one event pairwise (or an
+// official and the host organization of a delegation meeting).
+
+// name: officials_met
+// description: Officials of state A who met officials of state B, with how often, when
+//   first and last.
+// params: a (state code), b (state code), from (date, optional), to (date, optional)
+MATCH (sa:State {code: $a})<-[:REPRESENTS]-(x:Official)-[r:MET]-(y:Official)
+MATCH (y)-[:REPRESENTS]->(sb:State {code: $b})
+WHERE ($from IS NULL OR r.date >= $from)
+  AND ($to IS NULL OR r.date <= $to)
+RETURN x.id AS id_a, x.name AS official_a, x.title AS title_a, y.id AS id_b,
+       y.name AS official_b, y.title AS title_b, count(r) AS meetings,
+       min(r.date) AS first, max(r.date) AS last
+ORDER BY meetings DESC, official_a, official_b, id_a, id_b
+
+// name: ego_network
+// description: An official's ego network: everyone met directly (hops 1, with meetings and
+//   the last date) and the contacts of those (hops 2, via whom).
+// params: official (official), limit (int, default 50)
+MATCH (o:Official {id: $official})
+CALL {
+  WITH o
+  MATCH (o)-[r:MET]-(n)
+  RETURN n, 1 AS hops, count(r) AS meetings, max(r.date) AS last, [] AS via
+  UNION
+  WITH o
+  MATCH (o)-[:MET]-(m)-[:MET]-(n)
+  WHERE n <> o AND NOT (o)-[:MET]-(n)
+  WITH n, m
+  ORDER BY m.name
+  RETURN n, 2 AS hops, 0 AS meetings, null AS last, collect(DISTINCT m.name) AS via
+}
+RETURN n.id AS id, coalesce(n.name, n.code) AS name, coalesce(n.state, n.code) AS state,
+       coalesce(n.title, n.kind) AS title, hops, meetings, last, via
+ORDER BY hops, meetings DESC, name, id
+LIMIT $limit
+
+// name: shortest_path
+// description: The shortest chain of meetings (MET, up to 6) between two officials, with the
+//   date and evidence of each meeting; the first of equally short chains by id.
+// params: a (official), b (official)
+MATCH (x:Official {id: $a})
+MATCH (y:Official {id: $b})
+WITH x, y
+WHERE x <> y
+MATCH p = allShortestPaths((x)-[:MET*..6]-(y))
+WITH p, reduce(k = '', n IN nodes(p) | k + n.id + ' ') AS route
+ORDER BY route
+RETURN length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.code)] AS path,
+       [n IN nodes(p) | n.id] AS ids, [r IN relationships(p) | r.date] AS dates,
+       [r IN relationships(p) | r.sentence] AS evidence
+LIMIT 1
+
+// name: most_active_officials
+// description: Officials ranked by the events they took part in (optionally of one state
+//   and in a date range), with counts by type.
+// params: state (state code, optional), from (date, optional), to (date, optional),
+//   limit (int, default 20)
+MATCH (o:Official)
+WHERE $state IS NULL OR o.state = $state
+MATCH (o)<-[:INVOLVES]-(e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+WITH o, count(e) AS events,
+     toInteger(sum(CASE WHEN e.type = 'MET' THEN 1 ELSE 0 END)) AS met,
+     toInteger(sum(CASE WHEN e.type = 'ACCREDITED' THEN 1 ELSE 0 END)) AS accredited,
+     toInteger(sum(CASE WHEN e.type = 'CONSULTED' THEN 1 ELSE 0 END)) AS consulted,
+     toInteger(sum(CASE WHEN e.type = 'HOSTED' THEN 1 ELSE 0 END)) AS hosted,
+     min(e.date) AS first, max(e.date) AS last
+RETURN o.id AS id, o.name AS name, o.state AS state, o.title AS title, events, met,
+       accredited, consulted, hosted, first, last
+ORDER BY events DESC, name, id
+LIMIT $limit

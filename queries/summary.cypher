@@ -1,0 +1,22 @@
+// name: graph_summary
+// description: How many nodes of each label and edges of each type the graph holds.
+// params:
+CALL {
+  MATCH (n)
+  RETURN 'node' AS kind, labels(n)[0] AS name, count(n) AS count
+  UNION ALL
+  MATCH ()-[r]->()
+  RETURN 'edge' AS kind, type(r) AS name, count(r) AS count
+}
+RETURN kind, name, count
+ORDER BY kind DESC, name
+
+// name: releases
+// description: The releases in the graph with their events and the dates those cover;
+//   complete = false marks a release whose load did not finish.
+// params:
+MATCH (r:Release)
+OPTIONAL MATCH (r)-[:REPORTS]->(e:Event)
+RETURN r.id AS release, r.title AS title, r.published AS published, r.source_uri AS source,
+       r.complete AS complete, count(e) AS events, min(e.date) AS first, max(e.date) AS last
+ORDER BY published, release
