@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import SEED_GOLD, SEED_RELEASE
 
 from dipgraph.graph.model import Release, event_id, official_id
 from dipgraph.loaders.mapping import to_batch
 from dipgraph.loaders.records import EventRecord, Extraction, OfficialRecord
-
-from .conftest import SEED_GOLD, SEED_RELEASE
 
 
 @pytest.fixture(scope="module")
