@@ -177,39 +177,33 @@ def _load_stream(
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
 
-    pending: list[tuple[str, Release, bool]] = []
-
-    def flush() -> Iterator[FileOutcome]:
-        releases = [release for _, release, _ in pending]
-        for (path, release, replacing), extraction in zip(
-            pending, extract_many(releases, workers=workers), strict=True
-        ):
-            batch: GraphBatch = to_batch(extraction)
-            for old in _previous_versions(store, release):
-                store.retract(old)
-                report.superseded.append(old)
-                replacing = True
-            store.write(batch, replace=replacing)
-            nodes, edges = batch.counts
-            events = len(extraction.events)
-            status = "replaced" if replacing else ("loaded" if events else "empty")
-            message = "; ".join(extraction.warnings) or None
-            yield FileOutcome(path, status, release.id, events, nodes, edges, message)
-        pending.clear()
-
-    chunk = max(1, workers) * 8
+    # First the cheap pass: read every input, answer failures and already-loaded releases
+    # at once; then one extraction pool (models load once per worker) for the rest.
+    todo: list[tuple[str, Release, bool]] = []
     for path, item in items:
         if not isinstance(item, Release):
             yield FileOutcome(path, "failed", message=str(item))
-            continue
-        if not replace and store.has_release(item.id):
+        elif not replace and store.has_release(item.id):
             yield FileOutcome(path, "skipped", item.id, message="already loaded")
+        else:
+            todo.append((path, item, replace and store_has_any(store, item.id)))
+
+    extractions = extract_many((release for _, release, _ in todo), workers=workers)
+    for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
+        if extraction.error:
+            yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue
-        pending.append((path, item, replace and store_has_any(store, item.id)))
-        if len(pending) >= chunk:
-            yield from flush()
-    if pending:
-        yield from flush()
+        batch: GraphBatch = to_batch(extraction)
+        for old in _previous_versions(store, release):
+            store.retract(old)
+            report.superseded.append(old)
+            replacing = True
+        store.write(batch, replace=replacing)
+        nodes, edges = batch.counts
+        events = len(extraction.events)
+        status = "replaced" if replacing else ("loaded" if events else "empty")
+        message = "; ".join(extraction.warnings) or None
+        yield FileOutcome(path, status, release.id, events, nodes, edges, message)
 
 
 def store_has_any(store: GraphStore, release_id: str) -> bool:

@@ -105,6 +105,8 @@ class Extraction:
     events: list[EventRecord] = field(default_factory=list)
     officials: list[OfficialRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: set when extraction itself failed: nothing of this release may be written
+    error: str | None = None
 
     def records(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self.events] + [o.to_json() for o in self.officials]

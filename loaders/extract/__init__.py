@@ -164,7 +164,7 @@ def _extract_one(release: Release) -> Extraction:
     try:
         return extract(release)
     except Exception as exc:  # a worker must not take the batch down
-        return Extraction(release=release, warnings=[f"extraction failed: {exc!r}"])
+        return Extraction(release=release, error=f"extraction failed: {exc!r}")
 
 
 def extract_many(releases: Iterable[Release], workers: int = 1, chunksize: int = 4):
@@ -188,4 +188,43 @@ __all__ = [
     "check_language",
     "extract",
     "extract_many",
+    "extract_paths",
+    "state_name",
 ]
+
+
+def state_name(code: str | None) -> str | None:
+    """Russian name of a state or IGO code (from the gazetteer), or None."""
+    if not code:
+        return None
+    from dipgraph.loaders.extract.states import gazetteer
+
+    return gazetteer().names_ru.get(code)
+
+
+def extract_paths(paths, *, year: int | None = None, workers: int = 1):
+    """Read files/folders/globs/'-' and extract them, in order.
+
+    Yields ``(path, result)`` where result is an Extraction, or a SourceError for input
+    that could not be read (a JSON Lines file with some bad lines yields its good
+    releases' Extractions and then the error).
+    """
+    from dipgraph.loaders.sources import SourceError, iter_paths, read_source
+
+    def releases():
+        for path in iter_paths(paths):
+            try:
+                rs = read_source(path, year=year)
+            except SourceError as exc:
+                for r in exc.releases:
+                    yield path, r
+                yield path, exc
+                continue
+            for r in rs:
+                yield path, r
+
+    items = list(releases())
+    todo = [r for _, r in items if not isinstance(r, Exception)]
+    results = iter(extract_many(todo, workers=workers))
+    for path, item in items:
+        yield path, (item if isinstance(item, Exception) else next(results))
