@@ -232,9 +232,9 @@
   // -- tooltips (DOM built with textContent) ------------------------------------------
   var tip = document.getElementById("tooltip");
   function kv(box, k, v) { var d = el("div", "kv"); d.appendChild(el("b", "", k + ": ")); d.appendChild(el("span", "", v)); box.appendChild(d); }
-  function evidenceBlock(box, ev) {
+  function evidenceBlock(box, ev, dates) {
     var d = el("div", "ev");
-    d.appendChild(el("div", "", "[" + ev.type + "] " + (ev.date || "undated")));
+    d.appendChild(el("div", "", dates ? dates.join(", ") : "[" + ev.type + "] " + (ev.date || "undated")));
     d.appendChild(el("div", "sentence", "\u201c" + ev.sentence + "\u201d"));
     var src = [];
     if (ev.release_id) src.push("release " + String(ev.release_id).slice(0, 12));
@@ -266,7 +266,14 @@
       kv(box, "by type and year", Object.keys(per).map(function (k) { return k + ": " + per[k]; }).join(", "));
     }
     (e.info || []).forEach(function (p) { kv(box, p[0], p[1]); });
-    e.evidence.forEach(function (ev) { evidenceBlock(box, ev); });
+    // one block per distinct sentence, with every date it stands for
+    var groups = [], seen = {};
+    e.evidence.forEach(function (ev) {
+      var g = seen[ev.sentence];
+      if (!g) { g = seen[ev.sentence] = { ev: ev, dates: [] }; groups.push(g); }
+      g.dates.push(ev.type + " " + (ev.date || "undated"));
+    });
+    groups.forEach(function (g) { evidenceBlock(box, g.ev, g.dates); });
     return box;
   }
   function sumCounts(e) { return e.counts.reduce(function (s, c) { return s + c[2]; }, 0); }
