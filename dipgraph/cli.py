@@ -32,6 +32,175 @@ def cli() -> None:
 
 # --- extraction commands: extract, eval -------------------------------------------------
 
+
+def _event_table_rows(extraction) -> list[str]:
+    rows = []
+    for e in extraction.events:
+        who = "; ".join(
+            f"{p.name} ({p.state or '?'}, {p.role or '-'}"
+            + (f", in {p.posted_in}" if p.posted_in else "")
+            + ")"
+            for p in e.participants
+        )
+        where = e.venue.name if e.venue else ""
+        host = e.host.name if e.host else ""
+        rows.append(
+            f"{e.type:<11} {','.join(e.parties):<12} {e.date or '-':<10} "
+            f"{e.format or e.kind or '':<24} {who} {('host: ' + host) if host else ''}"
+            f"{(' at ' + where) if where else ''}  [{e.confidence:.2f}]"
+        )
+    for o in extraction.officials:
+        rows.append(
+            f"{'official':<11} {o.state or '?':<12} {'':<10} {o.name}: {o.role or '-'}"
+            + (f" / {o.organization}" if o.organization else "")
+            + (f" (in {o.posted_in})" if o.posted_in else "")
+        )
+    return rows
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+    help="JSON lines (the extraction contract) or a readable table.",
+)  # fmt: skip
+@click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings.")
+def extract(paths, fmt, year, workers, quiet) -> None:
+    """Print the events and officials found in releases.
+
+    PATHS are files, folders (recursive) or globs: text with a dateline, JSON Lines,
+    HTML, RSS/Atom; '-' reads stdin. Each bad file gets one line on stderr and the others
+    are still processed; exit status 1 if any failed.
+
+    \b
+    Examples:
+      dipgraph extract release.txt --year 2026
+      dipgraph extract releases/ --format table
+      cat release.txt | dipgraph extract -
+    """
+    import json
+
+    from dipgraph.loaders.extract import extract_paths
+    from dipgraph.loaders.sources import SourceError, iter_paths
+
+    n_paths = sum(1 for _ in iter_paths(paths))
+    show_bar = not quiet and n_paths > 5 and sys.stderr.isatty()
+    failed = False
+    results = extract_paths(paths, year=year, workers=workers)
+    bar = click.progressbar(results, length=n_paths, label="extracting", file=sys.stderr)
+    with bar if show_bar else _nullcontext(results) as items:
+        for path, result in items:
+            if isinstance(result, SourceError):
+                failed = True
+                click.echo(f"error: {result}", err=True)
+                continue
+            for warning in result.warnings:
+                if not quiet:
+                    click.echo(f"warning: {path}: {warning}", err=True)
+            if fmt == "jsonl":
+                for record in result.records():
+                    click.echo(json.dumps(record, ensure_ascii=False))
+            else:
+                r = result.release
+                click.echo(f"== {path}  ({r.published or 'date unknown'}, {r.id[:12]})")
+                for row in _event_table_rows(result) or ["(no events)"]:
+                    click.echo("  " + row)
+    sys.exit(1 if failed else 0)
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold", "gold_path", type=click.Path(exists=True),
+    help="Gold *.events.jsonl file or folder.",
+)  # fmt: skip
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--factrueval", type=click.Path(exists=True, file_okay=False),
+    help="factRuEval-2016 folder (.txt/.facts/.objects/.spans).",
+)  # fmt: skip
+@click.option("--year", type=click.IntRange(1900, 2100))
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
+    """Score extraction: event P/R/F1 on (type, parties), participant P/R/F1 on
+    (type, name), role accuracy; with --factrueval, meeting-pair and occupation scores.
+
+    \b
+    Examples:
+      dipgraph eval --gold corpus/gold corpus/releases/
+      dipgraph eval --factrueval corpus/factRuEval-2016-devset --format json
+    """
+    import json
+
+    from dipgraph.loaders.evaluate import evaluate, evaluate_factrueval, load_gold
+    from dipgraph.loaders.extract import extract_paths
+    from dipgraph.loaders.sources import SourceError
+
+    if not gold_path and not factrueval:
+        raise click.UsageError("give --gold FILE_OR_DIR with PATHS, or --factrueval DIR")
+    if gold_path and not paths:
+        raise click.UsageError("--gold needs the release PATHS to extract")
+    out: dict = {}
+    failed = False
+    if gold_path:
+        extractions = []
+        for _path, result in extract_paths(paths, year=year):
+            if isinstance(result, SourceError):
+                failed = True
+                click.echo(f"error: {result}", err=True)
+            else:
+                extractions.append(result)
+        out["gold"] = evaluate(load_gold(gold_path), extractions).as_dict()
+    if factrueval:
+        out["factrueval"] = evaluate_factrueval(factrueval).as_dict()
+    if fmt == "json":
+        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        def line(label: str, s: dict) -> str:
+            return (
+                f"{label:<28} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+                f"   (tp {s['tp']}, fp {s['fp']}, fn {s['fn']})"
+            )
+
+        if "gold" in out:
+            g = out["gold"]
+            click.echo(line("events (type, parties)", g["events"]))
+            click.echo(line("participants (type, name)", g["participants"]))
+            acc = g["role_accuracy"]
+            click.echo(
+                f"{'role accuracy':<28} {'-' if acc is None else f'{acc:.3f}'}"
+                f"   ({g['roles']['correct']}/{g['roles']['total']})"
+            )
+            for r in g["releases"]:
+                for m in r["missed"]:
+                    click.echo(f"  missed   {r['release']}: {m}")
+                for m in r["spurious"]:
+                    click.echo(f"  spurious {r['release']}: {m}")
+            for k in g["unmatched_gold"]:
+                click.echo(f"  no release given for gold {k}", err=True)
+        if "factrueval" in out:
+            f = out["factrueval"]
+            click.echo(f"factRuEval ({f['documents']} documents)")
+            click.echo(line("  meeting pairs", f["meeting_pairs"]))
+            click.echo(line("  occupation (who,pos,where)", f["occupation"]))
+            click.echo(line("  occupation (who,pos)", f["occupation_who_position"]))
+    sys.exit(1 if failed else 0)
+
+
 # --- store commands: db, load, export ---------------------------------------------------
 
 

@@ -42,7 +42,7 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
     ps = parses(word)
     if case == "nomn":
         own = [p for p in ps if NAME_GRAMS & p.tag.grammemes and "plur" not in p.tag.grammemes]
-        if not own or any("nomn" in p.tag.grammemes for p in own):
+        if not own or any("nomn" in p.tag.grammemes for p in ps):
             return word
         case = None  # the tagger says nominative, the dictionary knows only oblique forms
     cands = [
