@@ -366,6 +366,239 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
 
 # --- query commands: query ---------------------------------------------------------------
 
+
+def _query_settings(store_name: str | None, data_dir: str | None):
+    try:
+        return settings_from(store_name, data_dir)
+    except ModuleNotFoundError as exc:  # until dipgraph.config lands: flags and env only
+        if exc.name != "dipgraph.config":
+            raise
+    from dipgraph.graph.store import StoreError, StoreSettings
+
+    fields = {"backend": store_name or "embedded"}
+    if data_dir:
+        fields["data_dir"] = data_dir
+    try:
+        return StoreSettings(**fields)
+    except StoreError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        if not sep or not key:
+            raise click.UsageError(f"-p expects key=value (e.g. -p a=KZ), got {pair!r}")
+        if key in params:
+            raise click.UsageError(f"parameter {key!r} given twice (-p {key}=...)")
+        params[key] = value
+    return params
+
+
+def _cell(value, limit: int | None = None) -> str:
+    if value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list | tuple):
+        text = ", ".join(_cell(v) for v in value)
+    elif isinstance(value, dict):
+        import json
+
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    text = " ".join(text.split())  # one line per row
+    if limit is not None and len(text) > limit:
+        text = text[: max(limit - 1, 0)] + "…"
+    return text
+
+
+def _table(columns: list[str], rows: list[dict], width: int | None) -> str:
+    """Aligned columns. With a width, the widest columns give way until the rows fit:
+    prose (evidence, names) wraps onto more lines, hashes are cut with '…' first."""
+    import re
+    import textwrap
+
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    prose = [any(" " in r[i] for r in cells) for i in range(len(columns))]
+    hashes = [all(re.fullmatch(r"[0-9a-f]{32,}", r[i]) for r in cells) for i in range(len(columns))]
+    if width:
+        budget = max(width - 2 * (len(columns) - 1), 0)
+        floor = [
+            min(w, max(len(c), 12 if hashes[i] else 30 if prose[i] else 28))
+            for i, (w, c) in enumerate(zip(widths, columns, strict=True))
+        ]
+        while sum(widths) > budget:
+            i = max(range(len(widths)), key=lambda k: widths[k] - floor[k])
+            if widths[i] <= floor[i]:
+                break
+            widths[i] -= max(1, min(sum(widths) - budget, widths[i] - floor[i]) // 2)
+    out = ["  ".join(c[:w].ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    out.append("  ".join("-" * w for w in widths))
+    for r in cells:
+        stacks = [
+            (textwrap.wrap(v, w) or [""]) if is_prose and len(v) > w else [_cell(v, w)]
+            for v, w, is_prose in zip(r, widths, prose, strict=True)
+        ]
+        for k in range(max(len(st) for st in stacks)):
+            lines = [st[k] if k < len(st) else "" for st in stacks]
+            parts = [line.ljust(w) for line, w in zip(lines, widths, strict=True)]
+            out.append("  ".join(parts).rstrip())
+    return "\n".join(out)
+
+
+def _print_result(result, fmt: str, full: bool) -> None:
+    import json
+
+    if fmt == "json":
+        ordered = [{c: row.get(c) for c in result.columns} for row in result.rows]
+        click.echo(json.dumps(ordered, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(result.columns)
+        for row in result.rows:
+            writer.writerow(
+                [
+                    json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else
+                    ("" if v is None else v)
+                    for v in (row.get(c) for c in result.columns)
+                ]
+            )  # fmt: skip
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        import shutil
+
+        width = None if full else shutil.get_terminal_size((120, 24)).columns
+        if result.columns:
+            click.echo(_table(result.columns, result.rows, width))
+        n = len(result.rows)
+        click.echo(f"({n} row{'' if n == 1 else 's'})", err=True)
+
+
+def _print_list(pack, fmt: str) -> None:
+    if fmt == "json":
+        import json
+
+        data = [
+            {
+                "name": q.name,
+                "description": q.description,
+                "params": [
+                    {"name": p.name, "type": p.type, "optional": not p.required}
+                    | ({"default": p.default} if p.default is not None else {})
+                    for p in q.params
+                ],
+                "file": q.source.path,
+            }
+            for q in pack
+        ]
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["name", "params", "description"])
+        for q in pack:
+            writer.writerow([q.name, q.signature(), q.description])
+        return
+    import textwrap
+
+    for q in pack:
+        click.echo(click.style(q.name, bold=True) + (f"  {q.signature()}" if q.params else ""))
+        for line in textwrap.wrap(q.description, 88) or [""]:
+            click.echo(f"    {line}")
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option(
+    "-p", "--param", "params", multiple=True, metavar="KEY=VALUE",
+    help="A query parameter (repeatable): -p a=KZ -p b=NL -p from=2025-01-01.",
+)  # fmt: skip
+@click.option("--list", "list_only", is_flag=True, help="List the queries, their params.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+    show_default=True, help="Output format.",
+)  # fmt: skip
+@click.option(
+    "--file", "pack_file", type=click.Path(dir_okay=False, path_type=str),
+    help="Your own pack (.cypher, same headers) instead of the built-in ones.",
+)  # fmt: skip
+@click.option("--write", is_flag=True, help="Allow the query to write (default: read-only).")
+@click.option("--full", is_flag=True, help="Table: do not cut long cells to the terminal width.")
+@store_options
+def query(name, params, list_only, fmt, pack_file, write, full, store_name, data_dir) -> None:
+    """Run a named query from the query packs (read-only unless --write).
+
+    \b
+    Examples:
+      dipgraph query --list
+      dipgraph query bilateral_contacts -p a=KZ -p b=NL
+      dipgraph query partners -p state=KZ -p from=2025-01-01 --format csv
+      dipgraph query ego_network -p official="Алибек Бакаев" --format json
+      dipgraph query --file my.cypher                 # a one-query file runs directly
+      dipgraph query my_query --file my.cypher -p x=1
+
+    Parameters are passed to the database as parameters, never pasted into the query.
+    State codes are ISO 3166 alpha-2 (KZ) or IGO codes (EU, UN); dates are YYYY-MM-DD.
+    """
+    from dipgraph.graph.store import StoreError, WriteRefused
+    from dipgraph.queries import PackError, QueryPack, QueryUsageError
+
+    try:
+        pack = QueryPack.from_files([pack_file]) if pack_file else QueryPack.builtin()
+    except PackError as exc:
+        raise click.UsageError(str(exc)) from exc
+    if list_only:
+        _print_list(pack, fmt)
+        return
+    if name is None:
+        if pack_file and len(pack) == 1:
+            name = pack.names()[0]
+        elif pack_file:
+            raise click.UsageError(
+                f"{pack_file} holds {len(pack)} queries: name one of {', '.join(pack.names())}"
+            )
+        else:
+            raise click.UsageError("name a query, or see them all with `dipgraph query --list`")
+    values = _parse_params(params)
+    try:
+        q = pack.get(name)
+        q.bind(values)  # usage errors before the store is opened
+    except QueryUsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        store = open_store_for_query(store_name, data_dir)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        result = q(store, values, write=write)
+    except QueryUsageError as exc:
+        raise click.UsageError(str(exc)) from exc
+    except WriteRefused as exc:
+        raise click.UsageError(f"{exc} (queries run read-only by default)") from exc
+    except StoreError as exc:
+        raise click.ClickException(f"query {name} failed: {exc}") from exc
+    finally:
+        store.close()
+    _print_result(result, fmt, full)
+
+
+def open_store_for_query(store_name: str | None, data_dir: str | None):
+    from dipgraph.graph.store import open_store
+
+    return open_store(_query_settings(store_name, data_dir))
+
+
 # --- analysis commands: analyze, viz ------------------------------------------------------
 
 
