@@ -37,6 +37,7 @@ from typing import BinaryIO
 from dipgraph.graph.model import Release
 
 MAX_BYTES = 50 * 1024 * 1024
+MIN_ARTICLE_WORDS = 5  # an HTML page whose longest text line is shorter has no article
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 
@@ -326,9 +327,12 @@ def _sniff(name: str, text: str) -> str:
     if suffix == ".xml":
         return "feed"
     if head.startswith("{") and suffix in TEXT_SUFFIXES:
-        first = head.split("\n", 1)[0].strip()
-        if first.endswith("}"):
-            return "jsonl"
+        first = text.lstrip().split("\n", 1)[0].strip()
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
     return "text"
 
 
@@ -423,7 +427,7 @@ def _read_html(text: str, label: str, year: int | None) -> list[Release]:
         raise SourceError(label, "HTML with no article text")
     get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
     body = get("text") or ""
-    if not body.strip():
+    if max((len(line.split()) for line in body.splitlines()), default=0) < MIN_ARTICLE_WORDS:
         raise SourceError(label, "HTML with no article text")
     return [
         _make_release(

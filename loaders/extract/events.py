@@ -67,6 +67,7 @@ PLAN_LEMMAS = {
     "предложить",
 }
 FUTURE_ADJS = {"предстоящий", "будущий", "планируемый", "намеченный"}
+CUE_WINDOW = 10  # tokens between a consultation cue and its parties
 TOPIC_WORDS = {"посвятить", "посвященный", "приуроченный", "приурочить", "посвящать"}
 PARTY_TRIGGERS = {"поддержка", "участие", "представитель", "делегация", "организовать"}
 NON_PARTY_PREPS = {
@@ -322,7 +323,8 @@ def events(doc: Document) -> Document:
             elif type_ == "CONSULTED":
                 draft.format = fmt
                 exclude = [(o.start, o.end) for o in orgs if o.kind == "university"]
-                parties = _party_states(doc, toks, s.tok_start, sts, exclude)
+                near = [m for m in sts if abs(m.tok_start - s.tok_start - ci) <= CUE_WINDOW]
+                parties = _party_states(doc, toks, s.tok_start, near, exclude)
                 if len(parties) == 1 and doc.home_state and doc.home_state not in parties:
                     i = next(m for m in sts if m.code == parties[0]).tok_start - s.tok_start
                     if i > 0 and toks[i - 1].text.lower() in ("с", "со"):
@@ -375,9 +377,8 @@ def events(doc: Document) -> Document:
                         if p in officials and p not in ev.participants:
                             ev.participants.append(p)
                 ev.add_parties([doc.persons[p].state for p in ev.participants])
-                ev.parties = [c for c in ev.parties if c != "adj"]
-                if not ev.parties and doc.home_state is None:
-                    ev.confidence -= 0.1
+                if not ev.parties and ev.host is None:
+                    ev.type = "DROP"  # nobody identifiable holds it
             if ev.type == "ACCREDITED":
                 receiver_states = [
                     doc.persons[p].state
@@ -394,5 +395,5 @@ def events(doc: Document) -> Document:
                     if person.role and "посол" in person.role:
                         ambassador_posted = person.posted_in
                 ev.add_parties([ambassador_posted] if ambassador_posted else [])
-    doc.events.sort(key=lambda e: e.sentence)
+    doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc

@@ -111,6 +111,34 @@ def normalize_name(tokens: list[Token] | list[str]) -> str:
     return " ".join(out)
 
 
+NOT_NAME_POS = {
+    "GRND",
+    "ADVB",
+    "PRTF",
+    "PRTS",
+    "ADJS",
+    "PRED",
+    "CONJ",
+    "PRCL",
+    "INFN",
+    "VERB",
+    "NPRO",
+    "PREP",
+    "INTJ",
+    "NUMR",
+}
+
+
+def _not_a_name(word: str) -> bool:
+    """A word that is punctuation, or whose likeliest reading is not a noun/name."""
+    if not word[:1].isalpha():
+        return True
+    ps = parses(word)
+    if any(NAME_GRAMS & p.tag.grammemes for p in ps):
+        return False
+    return bool(ps) and (ps[0].tag.POS in NOT_NAME_POS or word.lower() in {"всего", "вдобавок"})
+
+
 def _is_name_span(text: str) -> bool:
     words = text.split()
     return (
@@ -153,8 +181,20 @@ def names(doc: Document) -> Document:
     per_spans = [s for s in doc.spans if s.type == "PER" and _is_name_span(s.text)]
     for s in per_spans:
         toks = doc.tokens[s.tok_start : s.tok_end]
-        if not toks:
+        # the tagger sometimes takes a capitalized sentence opener in ("Поддержав Башара
+        # Асада", "Вдобавок, Виктория Нуланд"): drop leading words that are not names
+        while toks and _not_a_name(toks[0].text):
+            toks = toks[1:]
+        if not toks or all(_INITIAL.match(t.text) or t.text in ".," for t in toks):
             continue
+        s = type(s)(
+            s.type,
+            toks[0].start,
+            toks[-1].end,
+            doc.text[toks[0].start : toks[-1].end],
+            doc.tokens.index(toks[0]),
+            doc.tokens.index(toks[-1]) + 1,
+        )
         name = normalize_name(toks)
         doc.mentions.append(
             PersonMention(
