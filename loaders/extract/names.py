@@ -91,6 +91,9 @@ def normalize_name(tokens: list[Token] | list[str]) -> str:
     words = [(w, f) for w, f in words if w not in {".", ","}]
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
+    if "nomn" in cases and len(words) > 1 and all(_instrumental_like(w) for w, _ in words):
+        # "Хаканом Фиданом": every word has an instrumental ending the tagger missed
+        cases = ["ablt" for _ in cases]
     span_case = next((c for c in reversed(cases) if c), None)
     span_gender = next((g for g in reversed(genders) if g), None)
     if span_case is None and len(words) > 1:
@@ -139,6 +142,18 @@ def _not_a_name(word: str) -> bool:
     return bool(ps) and (ps[0].tag.POS in NOT_NAME_POS or word.lower() in {"всего", "вдобавок"})
 
 
+def _instrumental_like(word: str) -> bool:
+    """A capitalized word ending in -ом/-ым/-ем/-ой with no nominative dictionary reading."""
+    if not _CYR.match(word) or len(word) < 5 or word[-2:] not in ("ом", "ым", "ем", "ой"):
+        return False
+    return not any(
+        "nomn" in p.tag.grammemes
+        and "anim" in p.tag.grammemes
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+        for p in parses(word)
+    )
+
+
 def _is_name_span(text: str) -> bool:
     words = text.split()
     return (
@@ -172,7 +187,10 @@ def resolve(names: list[str]) -> dict[str, str]:
         fitting = [
             c for c in cands if [p[0].lower() for p in c.split()[: len(initials)]] == initials
         ]
-        out[n] = fitting[0] if len(fitting) == 1 else (cands[0] if len(cands) == 1 else n)
+        if initials:
+            out[n] = fitting[0] if len(fitting) == 1 else n
+        else:
+            out[n] = cands[0] if len(cands) == 1 else n
     return out
 
 

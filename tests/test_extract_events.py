@@ -1,0 +1,82 @@
+"""Events stage: the annotation rules of DESIGN.md on short, made-up releases."""
+
+from __future__ import annotations
+
+from dipgraph.graph.model import Release
+from dipgraph.loaders.extract import extract
+
+DATELINE = "Астана. 14 мая. KAZINFORM - "
+
+
+def events_of(body: str, year: int | None = 2025):
+    r = Release.from_text(
+        DATELINE + body,
+        dateline_city="Астана",
+        published=f"{year}-05-14" if year else None,
+        date_precision="day" if year else "unknown",
+    )
+    return extract(r).events
+
+
+def test_meeting_of_two_named_officials_is_met_with_their_states():
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с министром "
+        "иностранных дел Турции Хаканом Фиданом."
+    )
+    assert e.type == "MET" and e.parties == ["KZ", "TR"]
+    names = {p.name: p for p in e.participants}
+    assert set(names) == {"Ермек Кошербаев", "Хакан Фидан"}
+    assert names["Хакан Фидан"].role == "министр иностранных дел"
+    assert e.date == "2025-05-14" and e.date_precision == "day"
+    assert e.evidence.sentence in DATELINE + "x" or e.evidence.start >= 0
+
+
+def test_planned_events_are_not_events():
+    assert events_of("В следующем месяце состоится встреча министров Казахстана и Турции.") == []
+    assert events_of("Стороны договорились провести очередной раунд консультаций в Анкаре.") == []
+
+
+def test_statement_without_counterpart_is_not_an_event():
+    body = "Заместитель министра иностранных дел Казахстана Роман Васильев заявил журналистам."
+    assert events_of(body) == []
+
+
+def test_consultations_between_states_exclude_the_venue_and_the_topic():
+    (e,) = events_of(
+        "В Анкаре состоялись политические консультации между Казахстаном и Турцией "
+        "по ситуации в Афганистане."
+    )
+    assert (e.type, e.format, e.parties) == ("CONSULTED", "political_consultations", ["KZ", "TR"])
+    assert e.venue.name == "Анкара" and e.venue.state == "TR"
+
+
+def test_credentials_ceremony_is_accredited_only():
+    (e,) = events_of(
+        "Министр иностранных дел Ермек Кошербаев принял верительные грамоты у посла Японии "
+        "Такаси Ямамото."
+    )
+    assert e.type == "ACCREDITED" and e.kind == "credentials"
+    amb = next(p for p in e.participants if p.role == "посол")
+    assert amb.state == "JP"
+    assert "JP" in e.parties
+
+
+def test_embassy_hosting_a_round_table():
+    (e,) = events_of(
+        "В посольстве Казахстана во Франции состоялся круглый стол об инвестициях. "
+        "В нем приняли участие представители французских деловых кругов."
+    )
+    assert e.type == "HOSTED" and e.host.kind == "embassy" and e.host.state == "KZ"
+    assert e.parties == ["FR", "KZ"]
+
+
+def test_without_a_year_the_date_is_unknown():
+    (e,) = events_of("Казахстан и Турция провели переговоры по транзиту.", year=None)
+    assert e.date is None and e.date_precision == "unknown"
+
+
+def test_non_russian_or_empty_text_gives_a_message_and_no_events():
+    x = extract(Release.from_text("The minister met the ambassador of Norway in Astana today."))
+    assert x.events == [] and "not Russian" in x.warnings[0]
+    x = extract(Release.from_text(""))
+    assert x.events == [] and x.warnings

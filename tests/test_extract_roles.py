@@ -1,0 +1,44 @@
+"""Roles stage: titles into role, represented state, posted-in state, organization."""
+
+from __future__ import annotations
+
+from dipgraph.graph.model import Release
+from dipgraph.loaders.extract import analyze
+from dipgraph.loaders.extract.roles import parse_title
+
+
+def test_ambassador_with_states():
+    t = parse_title("посол Казахстана в Армении")
+    assert (t.role, t.state, t.posted_in) == ("посол", "KZ", "AM")
+    assert t.organization == "Посольство Казахстана в Армении"
+
+
+def test_deputy_minister_of_foreign_affairs():
+    t = parse_title("заместитель министра иностранных дел Республики Казахстан")
+    assert (t.role, t.state) == ("заместитель министра иностранных дел", "KZ")
+    assert t.organization == "МИД Республики Казахстан"
+
+
+def test_abbreviated_titles_are_expanded():
+    assert parse_title("замглавы МИД").role == "заместитель министра иностранных дел"
+    t = parse_title("глава МИД России")
+    assert (t.role, t.state) == ("министр иностранных дел", "RU")
+
+
+def test_head_is_nominative_and_passing_adjectives_dropped():
+    assert parse_title("министром окружающей среды Армении").role == "министр окружающей среды"
+    t = parse_title("нового посла Норвегии")
+    assert (t.role, t.state, t.posted_in) == ("посол", "NO", None)
+    assert parse_title("Генерального консула России в Алматы").role == "генеральный консул"
+
+
+def test_titles_attach_to_people_in_a_release():
+    text = (
+        "Москва. 2 июня. ТАСС - Глава МИД России Сергей Лавров встретился с Мохаммадом "
+        "Джавадом Зарифом. Хакан Фидан, министр иностранных дел Турции, выступил позже."
+    )
+    doc = analyze(Release.from_text(text), upto="roles")
+    lavrov = doc.persons["Сергей Лавров"]
+    assert (lavrov.role, lavrov.state) == ("министр иностранных дел", "RU")
+    fidan = doc.persons["Хакан Фидан"]
+    assert (fidan.role, fidan.state) == ("министр иностранных дел", "TR")
