@@ -1,0 +1,111 @@
+"""Scores pinned as lower bounds: the seed release against its gold, factRuEval-2016."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from dipgraph.loaders.evaluate import (
+    PRF,
+    evaluate,
+    evaluate_factrueval,
+    load_gold,
+    same_person,
+    score_release,
+)
+from dipgraph.loaders.extract import extract
+from dipgraph.loaders.sources import read_source
+
+CORPUS = Path(
+    os.environ.get("DIPGRAPH_CORPUS", Path(__file__).parents[1].parent / "shared" / "corpus")
+)
+SEED = CORPUS / "releases" / "000_f90f83b2cd359777.txt"
+GOLD = CORPUS / "gold"
+FACTRUEVAL = CORPUS / "factRuEval-2016-devset"
+
+needs_corpus = pytest.mark.skipif(not SEED.exists(), reason="shared corpus not found")
+
+
+def test_prf_arithmetic():
+    s = PRF(tp=8, fp=2, fn=8)
+    assert (s.precision, s.recall) == (0.8, 0.5)
+    assert round(s.f1, 4) == 0.6154
+    assert PRF().f1 == 0.0
+
+
+def test_events_are_matched_on_type_and_party_set():
+    gold = [
+        {
+            "type": "MET",
+            "parties": ["KZ", "AM"],
+            "participants": [{"name": "Болат Иманбаев", "role": "посол"}],
+        }
+    ]
+    pred = [
+        {
+            "type": "MET",
+            "parties": ["AM", "KZ"],
+            "participants": [{"name": "Болат  Иманбаев", "role": "Посол"}],
+        },
+        {"type": "HOSTED", "parties": ["KZ"], "participants": []},
+    ]
+    s = score_release("r", gold, pred)
+    assert (s.events.tp, s.events.fp, s.events.fn) == (1, 1, 0)
+    assert (s.participants.tp, s.roles_correct, s.roles_total) == (1, 1, 1)
+
+
+def test_person_names_match_across_order():
+    assert same_person("Лужков Юрий", "Юрий Лужков")
+    assert same_person("Лужков", "Юрий Лужков")
+    assert not same_person("Лужков Юрий", "Юрий Долгорукий")
+
+
+@needs_corpus
+def test_seed_release_scores_at_least_the_pinned_bounds():
+    report = evaluate(load_gold(GOLD), [extract(r) for r in read_source(SEED)])
+    assert report.unmatched_gold == []
+    assert report.events.f1 >= 0.9
+    assert report.participants.f1 >= 0.9
+    assert report.role_accuracy is not None and report.role_accuracy >= 0.8
+
+
+@needs_corpus
+def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
+    # measured: meeting pairs F1 0.286; occupation (who, position, where) F1 0.345,
+    # (who, position) F1 0.545 on the 122 development documents
+    report = evaluate_factrueval(FACTRUEVAL)
+    assert report.documents == 122
+    assert report.meeting.f1 >= 0.25
+    assert report.occupation.f1 >= 0.30
+    assert report.occupation_relaxed.f1 >= 0.50
+    assert report.occupation_relaxed.precision >= 0.70
+
+
+@needs_corpus
+def test_cli_eval_and_extract(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from dipgraph.cli import cli
+
+    runner = CliRunner()
+    res = runner.invoke(cli, ["eval", "--gold", str(GOLD), str(SEED), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["gold"]["events"]["f1"] >= 0.9
+
+    bad = tmp_path / "bad.bin"
+    bad.write_bytes(b"\x00\x01\x02")
+    res = runner.invoke(cli, ["extract", str(SEED), str(bad), "--year", "2026"])
+    assert res.exit_code == 1
+    lines = [json.loads(x) for x in res.stdout.splitlines()]
+    events = [x for x in lines if x.get("record") != "official"]
+    officials = [x for x in lines if x.get("record") == "official"]
+    assert len(events) >= 9 and all(e["date"] for e in events)
+    assert {"release", "source", "event_id", "type", "parties", "participants", "evidence"} <= set(
+        events[0]
+    )
+    assert any(o["name"] == "Алибек Бакаев" for o in officials)
+    assert "bad.bin: binary file" in res.stderr
