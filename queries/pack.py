@@ -242,7 +242,8 @@ def resolve_party(store: GraphStore, param: str, code: str) -> str:
     by_name = {(n or "").lower(): c for c, n in names.items()}
     close = difflib.get_close_matches(code.lower(), list(by_name), n=3, cutoff=0.6)
     close_codes = [by_name[n] for n in close]
-    close_codes += difflib.get_close_matches(code, [c for c in names if c not in close_codes], 3)
+    others = [c for c in names if c not in close_codes]
+    close_codes += difflib.get_close_matches(code.upper(), others, n=3, cutoff=0.5)
     hint = ""
     if close_codes:
         shown = [f"{c} ({names[c]})" if names[c] else c for c in close_codes[:3]]
