@@ -27,7 +27,7 @@ from dipgraph.graph.snapshot import GraphSnapshot, actor_state
 
 #: Exact betweenness up to this many nodes; above it, k-sampled (k = BETWEENNESS_K).
 BETWEENNESS_EXACT_MAX_NODES = 1000
-BETWEENNESS_K = 300
+BETWEENNESS_K = 100
 
 UNDATED = "undated"
 

@@ -29,6 +29,18 @@ ARGS = [
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 
+def wait_frozen(page, timeout_s: float = 120.0) -> None:
+    """Poll the page's `stabilized` flag. page.evaluate goes through the DevTools protocol;
+    wait_for_function would eval() inside the page, which its CSP forbids."""
+    import time as _time
+
+    deadline = _time.monotonic() + timeout_s
+    while not page.evaluate("!!(window.dipgraph && window.dipgraph.stabilized)"):
+        if _time.monotonic() > deadline:
+            raise TimeoutError("layout did not freeze in time")
+        page.wait_for_timeout(20)
+
+
 @pytest.fixture(scope="module")
 def snap() -> GraphSnapshot:
     return GraphSnapshot.from_batch(full_batch())
@@ -93,7 +105,7 @@ class Page:
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.goto(self.url)
-        self.page.wait_for_function("window.dipgraph && window.dipgraph.stabilized", timeout=30000)
+        wait_frozen(self.page)
 
     def js(self, expr: str, arg=None):
         return self.page.evaluate(expr, arg)

@@ -66,7 +66,7 @@
     };
   }));
 
-  var big = data.edges.length > 2000;
+  var big = data.edges.length > 1500;
   var options = {
     autoResize: true,
     layout: { improvedLayout: !!meta.improved_layout, randomSeed: 7 },
@@ -79,7 +79,7 @@
     physics: {
       enabled: true,
       solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -6000, centralGravity: 0.25, springLength: 140, springConstant: 0.03, damping: 0.35, avoidOverlap: 0.2 },
+      barnesHut: { theta: big ? 0.9 : 0.5, gravitationalConstant: -6000, centralGravity: 0.25, springLength: 140, springConstant: 0.03, damping: 0.35, avoidOverlap: 0 },
       minVelocity: 1.0,
       stabilization: { enabled: true, iterations: meta.stabilization_iterations, updateInterval: 25, fit: true }
     },
@@ -102,6 +102,8 @@
     overlay.className = "done";
     network.fit();
   }
+  api.constructedMs = performance.now() - t0;
+  network.once("startStabilizing", function () { api.layoutStartMs = performance.now() - t0; });
   network.on("stabilizationProgress", function (p) {
     overlay.textContent = "Laying out… " + Math.round(100 * p.iterations / p.total) + "%";
   });
