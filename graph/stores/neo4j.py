@@ -92,6 +92,25 @@ def _rows(result: Any) -> tuple[list[dict[str, Any]], bool]:
     return records, result.consume().counters.contains_updates
 
 
+def schema_statements() -> list[str]:
+    """Neo4j 5 DDL for the model's keys and indexes, idempotent (``IF NOT EXISTS``)."""
+    stmts = []
+    for label, prop in statements.SCHEMA_UNIQUE:
+        stmts.append(
+            f"CREATE CONSTRAINT {label.lower()}_{prop}_unique IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
+        )
+    for label, prop in statements.SCHEMA_NODE_INDEXES:
+        stmts.append(
+            f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        )
+    for type_, prop in statements.SCHEMA_EDGE_INDEXES:
+        stmts.append(
+            f"CREATE INDEX {type_.lower()}_{prop} IF NOT EXISTS FOR ()-[r:{type_}]-() ON (r.{prop})"
+        )
+    return stmts
+
+
 class Neo4jStore:
     """GraphStore over a Bolt server with the official neo4j driver."""
 
@@ -229,23 +248,7 @@ class Neo4jStore:
             ) from exc
 
     def schema_statements(self) -> list[str]:
-        """Neo4j 5 DDL for the model's keys and indexes (idempotent)."""
-        stmts = []
-        for label, prop in statements.SCHEMA_UNIQUE:
-            stmts.append(
-                f"CREATE CONSTRAINT {label.lower()}_{prop}_unique IF NOT EXISTS "
-                f"FOR (n:{label}) REQUIRE n.{prop} IS UNIQUE"
-            )
-        for label, prop in statements.SCHEMA_NODE_INDEXES:
-            stmts.append(
-                f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
-            )
-        for type_, prop in statements.SCHEMA_EDGE_INDEXES:
-            stmts.append(
-                f"CREATE INDEX {type_.lower()}_{prop} IF NOT EXISTS "
-                f"FOR ()-[r:{type_}]-() ON (r.{prop})"
-            )
-        return stmts
+        return schema_statements()
 
     def ensure_schema(self) -> None:
         if self._schema_checked:
@@ -260,13 +263,7 @@ class Neo4jStore:
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
         self.ensure_schema()
         release = batch.release_id
-        plan: list[tuple[str, dict[str, Any]]] = []
-        if replace and release is not None:
-            plan.extend(statements.retract_statements(release))
-        plan.extend(self._write_plan(batch))
-        if release is not None:
-            plan.append(statements.mark_complete(release))
-        self._check_sizes(plan)
+        plan = self.write_plan(batch, replace=replace)
         self._retry(lambda: self._execute_write(plan))
         nodes, edges = batch.counts
         return WriteResult(release, nodes, edges, retracted=replace)
@@ -345,7 +342,21 @@ class Neo4jStore:
                     tx.run(cypher, params).consume()
                 tx.commit()
 
-    def _write_plan(self, batch: GraphBatch) -> Iterator[tuple[str, dict[str, Any]]]:
+    def write_plan(
+        self, batch: GraphBatch, *, replace: bool = False
+    ) -> list[tuple[str, dict[str, Any]]]:
+        """The statements (text, parameters) that write a batch, in order: one transaction
+        on Neo4j; each within the message limit, which is checked before anything is sent."""
+        plan: list[tuple[str, dict[str, Any]]] = []
+        if replace and batch.release_id is not None:
+            plan.extend(statements.retract_statements(batch.release_id))
+        plan.extend(self._batch_statements(batch))
+        if batch.release_id is not None:
+            plan.append(statements.mark_complete(batch.release_id))
+        self._check_sizes(plan)
+        return plan
+
+    def _batch_statements(self, batch: GraphBatch) -> Iterator[tuple[str, dict[str, Any]]]:
         release = batch.release_id
         for clause in statements.write_clauses(batch):
             cypher = "UNWIND $rows AS row " + clause.unwind_body

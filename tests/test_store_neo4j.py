@@ -1,0 +1,347 @@
+"""The neo4j store against a real Bolt server: FalkorDB with its Bolt endpoint on.
+
+What only a real Neo4j can show (constraint DDL, rollback, Neo4j's error classes) is in
+test_store_neo4j_real.py, run when NEO4J_URI is set. FalkorDB's Bolt endpoint ignores
+database_ (one graph for every name), access modes and rollback, and crashes on messages
+over ~4 KiB; the store must work with it anyway.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from conftest import SEED_RELEASE, BoltServer
+
+from dipgraph.graph.model import (
+    Event,
+    GraphBatch,
+    NodeRef,
+    Official,
+    Organization,
+    Release,
+    State,
+    event_id,
+    official_id,
+    organization_id,
+)
+from dipgraph.graph.store import (
+    QueryError,
+    StoreAuthError,
+    StoreSettings,
+    StoreUnavailable,
+    WriteRefused,
+)
+from dipgraph.graph.stores.neo4j import Neo4jStore, message_bytes, schema_statements
+
+SENT_NL = (
+    "Тем временем в Министерстве иностранных дел Республики Казахстан состоялся очередной "
+    "раунд политических консультаций между внешнеполитическими ведомствами Республики "
+    "Казахстан и Королевства Нидерланды."
+)
+SENT_NO = (
+    "Также заместитель министра иностранных дел Казахстана Арман Исетов принял верительные "
+    "грамоты у нового посла Норвегии Хелене Санд Андресен."
+)
+SENT_AM = (
+    "Ранее состоялась встреча посла Казахстана в Армении Болата Иманбаева с министром "
+    "окружающей среды Армении Амбарцумом Матевосяном."
+)
+
+
+def seed_batch(*, events: tuple[str, ...] = ("NL", "NO", "AM"), text: str | None = None):
+    """The seed digest's KZ–NL consultations, the Norwegian ambassador's credentials and
+    the KZ–AM meeting, built with the model's dataclasses; the Release carries the full
+    text (6k characters, more than one Bolt message may hold on FalkorDB)."""
+    text = text if text is not None else SEED_RELEASE.read_text(encoding="utf-8")
+    release = Release.from_text(
+        text, title="МИД Казахстана. Внешняя политика", published="2026-03-03", date_precision="day"
+    )
+    b = GraphBatch(release_id=release.id)
+    rel = b.add_node(release)
+    states = {
+        code: b.add_node(State(code=code, name_ru=ru, name_en=en))
+        for code, ru, en in [
+            ("KZ", "Казахстан", "Kazakhstan"),
+            ("NL", "Нидерланды", "Netherlands"),
+            ("NO", "Норвегия", "Norway"),
+            ("AM", "Армения", "Armenia"),
+        ]
+        if code == "KZ" or code in events
+    }
+    mfa_name = "Министерство иностранных дел Республики Казахстан"
+    mfa = b.add_node(
+        Organization(id=organization_id(mfa_name, "KZ"), name=mfa_name, kind="ministry", state="KZ")
+    )
+    b.add_edge("PART_OF", mfa, states["KZ"])
+
+    def official(name: str, state: str, title: str, posted_in: str | None = None) -> NodeRef:
+        ref = b.add_node(Official(id=official_id(state, name), name=name, title=title, state=state))
+        b.add_edge("REPRESENTS", ref, states[state])
+        if posted_in:
+            b.add_edge("POSTED_IN", ref, states[posted_in])
+        return ref
+
+    def event(type_: str, a: NodeRef, z: NodeRef, parties: list[str], sentence: str, **props):
+        start = max(release.text.find(sentence), 0)
+        span = (start, start + len(sentence))
+        eid = event_id(release.id, type_, [a.key, z.key], span)
+        ev = b.add_node(
+            Event(
+                id=eid,
+                type=type_,
+                release_id=release.id,
+                date="2026-03-03",
+                date_precision="day",
+                parties=sorted(parties),
+                sentence=sentence,
+                start=span[0],
+                end=span[1],
+                format=props.get("format"),
+            )
+        )
+        b.add_edge("REPORTS", rel, ev, event_id=eid)
+        common = {"event_id": eid, "date": "2026-03-03", "release_id": release.id}
+        b.add_edge(type_, a, z, sentence=sentence, start=span[0], end=span[1], **common, **props)
+        for ref in (a, z):
+            b.add_edge("INVOLVES", ev, ref, event_id=eid, role="participant")
+
+    if "NL" in events:
+        event(
+            "CONSULTED",
+            states["KZ"],
+            states["NL"],
+            ["KZ", "NL"],
+            SENT_NL,
+            format="political_consultations",
+        )
+    if "NO" in events:
+        isetov = official("Арман Исетов", "KZ", "заместитель министра иностранных дел")
+        b.add_edge("MEMBER_OF", isetov, mfa, title="заместитель министра иностранных дел")
+        andresen = official("Хелене Санд Андресен", "NO", "посол Норвегии", posted_in="KZ")
+        event(
+            "ACCREDITED",
+            andresen,
+            states["KZ"],
+            ["KZ", "NO"],
+            SENT_NO,
+            kind="credentials",
+            received_by=isetov.key,
+        )
+    if "AM" in events:
+        imanbaev = official("Болат Иманбаев", "KZ", "посол Казахстана в Армении", posted_in="AM")
+        matevosyan = official("Амбарцум Матевосян", "AM", "министр окружающей среды Армении")
+        event("MET", imanbaev, matevosyan, ["AM", "KZ"], SENT_AM)
+    return b
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def test_the_store_recognises_falkordb_behind_bolt(neo4j_store):
+    # the agent string says "Neo4j/5.13.0"; only db.meta.stats() tells them apart
+    assert neo4j_store.dialect == "falkordb"
+    assert neo4j_store.max_message_bytes == 3000
+
+
+def test_a_release_write_creates_every_node_and_edge_and_marks_it_complete(neo4j_store):
+    batch = seed_batch()
+    result = neo4j_store.write(batch)
+    assert (result.nodes, result.edges) == batch.counts == (13, 20)
+    assert neo4j_store.count_nodes() == 13
+    assert neo4j_store.count_edges() == 20
+    assert neo4j_store.has_release(batch.release_id)
+    assert neo4j_store.count_releases() == 1
+    assert neo4j_store.incomplete_releases() == []
+
+
+def test_writing_the_same_release_twice_changes_nothing(neo4j_store):
+    batch = seed_batch()
+    neo4j_store.write(batch)
+    first = (neo4j_store.count_nodes(), neo4j_store.count_edges())
+    neo4j_store.write(seed_batch())
+    assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == first
+    rows = neo4j_store.run("MATCH (o:Official) RETURN o.aliases AS a, o.sources AS s")
+    assert all(r["a"] == [] and r["s"] == [batch.release_id] for r in rows)
+
+
+def test_replace_retracts_the_release_before_writing_it_anew(neo4j_store):
+    neo4j_store.write(seed_batch())
+    smaller = seed_batch(events=("NL", "NO"))  # the AM meeting was a false positive
+    result = neo4j_store.write(smaller, replace=True)
+    assert result.retracted
+    assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == smaller.counts
+    assert neo4j_store.run("MATCH ()-[m:MET]->() RETURN count(m) AS n") == [{"n": 0}]
+    assert neo4j_store.run("MATCH (s:State {code: 'AM'}) RETURN s.code AS c") == []
+    assert neo4j_store.has_release(smaller.release_id)
+
+
+def test_retract_removes_a_release_and_only_what_no_other_release_supports(neo4j_store):
+    seed = seed_batch()
+    other = seed_batch(events=("NL",), text="Астана. Консультации Казахстана и Нидерландов.")
+    neo4j_store.write(seed)
+    neo4j_store.write(other)
+    neo4j_store.retract(seed.release_id)
+    assert not neo4j_store.has_release(seed.release_id)
+    assert neo4j_store.has_release(other.release_id)
+    assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == other.counts
+    states = neo4j_store.run("MATCH (s:State) RETURN s.code AS c, s.sources AS src ORDER BY c")
+    assert states == [
+        {"c": "KZ", "src": [other.release_id]},
+        {"c": "NL", "src": [other.release_id]},
+    ]
+
+
+def test_every_message_stays_under_falkordbs_bolt_limit(neo4j_store):
+    batch = seed_batch()
+    plan = neo4j_store.write_plan(batch, replace=True)
+    sizes = [message_bytes(cypher, params) for cypher, params in plan]
+    assert max(sizes) <= 3000
+    # the release text (12 KB of UTF-8) went in pieces, and arrives whole
+    neo4j_store.write(batch)
+    release = batch.nodes[("Release", batch.release_id)]
+    rows = neo4j_store.run("MATCH (r:Release) RETURN r.text AS text, r.title AS title")
+    assert rows == [{"text": release.text, "title": release.title}]
+
+
+def test_a_query_too_large_for_the_server_is_refused_before_it_is_sent(neo4j_store):
+    with pytest.raises(QueryError, match="3000 bytes"):
+        neo4j_store.run("RETURN size($s) AS n", {"s": "x" * 5000})
+    assert neo4j_store.run("RETURN 1 AS alive") == [{"alive": 1}]  # the server survived
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def test_a_read_only_run_refuses_a_write(neo4j_store):
+    with pytest.raises(WriteRefused, match="--write"):
+        neo4j_store.run("CREATE (:State {code: 'XX'})")
+    with pytest.raises(WriteRefused):
+        neo4j_store.run("MATCH (s:State) SET s.flag = true")
+    assert neo4j_store.count_nodes() == 0
+    # words inside strings, property names and map keys are not clauses
+    rows = neo4j_store.run("RETURN 'CREATE (n)' AS text, {set: 1} AS m")
+    assert rows == [{"text": "CREATE (n)", "m": {"set": 1}}]
+    neo4j_store.run("CREATE (:State {code: 'XX'})", write=True)
+    assert neo4j_store.count_nodes() == 1
+
+
+def test_a_syntax_error_is_a_query_error(neo4j_store):
+    with pytest.raises(QueryError) as info:
+        neo4j_store.run("MATCH (n RETURN n")
+    assert not isinstance(info.value, WriteRefused)
+
+
+QUERIES = {
+    "counts": (
+        "MATCH (s:State {code: $a})-[c:CONSULTED]->(t:State) "
+        "RETURN t.code AS partner, count(c) AS n, collect(c.format) AS formats",
+        {"a": "KZ"},
+    ),
+    "officials": (
+        "MATCH (o:Official)-[:REPRESENTS]->(s:State) "
+        "RETURN o {.name, .title, .state} AS official, s.name_en AS state ORDER BY o.name",
+        {},
+    ),
+    "accredited": (
+        "MATCH (o:Official)-[a:ACCREDITED]->(s:State) "
+        "RETURN o.name AS ambassador, s.code AS host, a.kind AS kind, a.start AS start, "
+        "a.end AS end, a.date AS date",
+        {},
+    ),
+    "events": (
+        "MATCH (r:Release)-[:REPORTS]->(e:Event) "
+        "RETURN e.type AS type, e.parties AS parties, e.confidence AS confidence, "
+        "e.date_precision AS precision, size(r.text) AS text_chars ORDER BY type",
+        {},
+    ),
+    "met": (
+        "MATCH (a:Official)-[m:MET]->(b:Official) "
+        "RETURN [a.name, b.name] AS pair, {date: m.date, sentence: m.sentence} AS evidence",
+        {},
+    ),
+    "missing": ("MATCH (s:State {code: 'ZZ'}) RETURN s.code AS c", {}),
+}
+
+
+def test_rows_equal_the_embedded_stores_for_the_same_batch(neo4j_store, store):
+    batch = seed_batch()
+    neo4j_store.write(batch)
+    store.write(seed_batch())
+    for name, (cypher, params) in QUERIES.items():
+        assert neo4j_store.run(cypher, params) == store.run(cypher, params), name
+    assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == (
+        store.count_nodes(),
+        store.count_edges(),
+    )
+
+
+# -- the Neo4j DDL, checked by Neo4j's own parser ----------------------------------------
+
+
+@pytest.mark.linter
+def test_the_neo4j_schema_ddl_passes_neo4js_linter():
+    from cypher_lint import errors, lint, require_linter
+
+    require_linter()
+    ddl = schema_statements()
+    assert len(ddl) == 6 + 3 + 8  # 6 uniqueness constraints, 3 node and 8 edge indexes
+    assert not errors(lint({f"ddl{i}": text for i, text in enumerate(ddl)}))
+
+
+# -- faults -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def own_server(tmp_path):
+    """A Bolt server of its own, to stop and restart without disturbing the session's."""
+    server = BoltServer(tmp_path).start()
+    yield server
+    server.stop()
+
+
+def test_a_refused_connection_names_the_uri_and_how_to_start_neo4j(tmp_path):
+    from conftest import free_port
+
+    uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(StoreUnavailable) as info:
+        Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=uri, retries=2))
+    message = str(info.value)
+    assert uri in message
+    assert "docker compose up -d" in message and "NEO4J_URI" in message
+    assert "gave up after 3 attempts" in message
+    assert time.monotonic() - started >= 0.25 + 0.5  # backed off between attempts
+
+
+def test_wrong_credentials_are_an_auth_error_naming_the_user(own_server):
+    # FalkorDB's Bolt endpoint does check credentials: a password is refused by a server
+    # that has none (Security.Unauthorized, surfaced by the driver as "unknown error")
+    settings = StoreSettings(
+        backend="neo4j", neo4j_uri=own_server.uri, neo4j_user="analyst", neo4j_password="wrong"
+    )
+    with pytest.raises(StoreAuthError) as info:
+        Neo4jStore(settings)
+    assert "'analyst'" in str(info.value) and "NEO4J_PASSWORD" in str(info.value)
+
+
+def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_server):
+    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
+    own_server.stop()
+    threading.Timer(0.6, own_server.start).start()
+    started = time.monotonic()
+    batch = seed_batch(events=("NL",))
+    s.write(batch)  # refused, backs off 0.25 s, 0.5 s, ... while the server restarts
+    assert time.monotonic() - started >= 0.5
+    assert s.has_release(batch.release_id)
+    assert (s.count_nodes(), s.count_edges()) == batch.counts
+
+
+def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_server):
+    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
+    own_server.stop()
+    with pytest.raises(StoreUnavailable) as info:
+        s.run("RETURN 1 AS x")
+    assert own_server.uri in str(info.value)
+    assert "gave up after 3 attempts" in str(info.value)
