@@ -1,0 +1,117 @@
+"""Extraction benchmarks (issue 3).
+
+    python bench/bench_extract.py [--releases 60] [--workers 1,2]
+
+- warm throughput on ~600-word releases built from the shared corpus (seed release and
+  RuSentRel articles cut into 600-word pieces) -- target >= 10 releases/s per core;
+- cold start of `dipgraph extract` on the seed release (subprocess) -- target < 3 s;
+- peak RSS of one worker after extracting (resource.getrusage) -- target < 600 MB;
+- scaling of extract_many(..., workers=N) on the available cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+
+from dipgraph.graph.model import Release  # noqa: E402
+
+CORPUS = Path(
+    os.environ.get(
+        "DIPGRAPH_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    )
+)
+
+
+def corpus_releases(n: int, words: int = 600) -> list[Release]:
+    texts = [p.read_text("utf-8") for p in sorted((CORPUS / "releases").glob("*.txt"))]
+    texts += [p.read_text("utf-8") for p in sorted((CORPUS / "rusentrel").glob("art*.txt"))]
+    out: list[Release] = []
+    for text in texts:
+        lines = [ln.replace("{Author, Unknown}", "").strip() for ln in text.splitlines()]
+        piece: list[str] = []
+        count = 0
+        for ln in lines:
+            if not ln:
+                continue
+            piece.append(ln)
+            count += len(ln.split())
+            if count >= words:
+                out.append(Release.from_text("\n".join(piece)))
+                piece, count = [], 0
+                if len(out) >= n:
+                    return out
+    return out
+
+
+def warm_throughput(releases: list[Release]) -> tuple[float, float]:
+    from dipgraph.loaders.extract import extract
+
+    extract(releases[0])  # load models
+    t = time.perf_counter()
+    for r in releases:
+        extract(r)
+    elapsed = time.perf_counter() - t
+    return len(releases) / elapsed, elapsed
+
+
+def scaling(n_releases: int, workers: int) -> float:
+    """releases/s of extract_many(workers=N) in a fresh process, model loading included
+    (what `dipgraph load --workers N` sees)."""
+    here = str(Path(__file__).resolve().parent)
+    code = (
+        f"import sys,time; sys.path.insert(0, {here!r})\n"
+        "from bench_extract import corpus_releases\n"
+        "from dipgraph.loaders.extract import extract_many\n"
+        f"rs = corpus_releases({n_releases}); t = time.perf_counter()\n"
+        f"n = sum(1 for _ in extract_many(rs, workers={workers}))\n"
+        "print(n / (time.perf_counter() - t))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def cold_start() -> float:
+    seed = CORPUS / "releases" / "000_f90f83b2cd359777.txt"
+    exe = Path(sys.executable).with_name("dipgraph")
+    cmd = [str(exe), "extract", str(seed), "-q"] if exe.exists() else [
+        sys.executable, "-m", "dipgraph.cli", "extract", str(seed), "-q"
+    ]  # fmt: skip
+    best = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--releases", type=int, default=60)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--scaling-releases", type=int, default=200)
+    args = ap.parse_args()
+    releases = corpus_releases(args.releases)
+    words = sum(len(r.text.split()) for r in releases) / len(releases)
+    print(f"releases: {len(releases)} of ~{words:.0f} words, cores: {os.cpu_count()}")
+    rate, elapsed = warm_throughput(releases)
+    print(f"warm throughput: {rate:.1f} releases/s on one core ({elapsed:.2f} s)  target >= 10")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS (one worker, models loaded): {rss:.0f} MB  target < 600")
+    print(f"cold start `dipgraph extract seed`: {cold_start():.2f} s  target < 3")
+    base = None
+    for w in [int(x) for x in args.workers.split(",")]:
+        r = scaling(args.scaling_releases, w)
+        base = base or r
+        print(f"extract_many workers={w}: {r:.1f} releases/s (x{r / base:.2f})")
+
+
+if __name__ == "__main__":
+    main()
