@@ -99,7 +99,7 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or child.name in SKIP_NAMES:
                     continue
-                if child.is_file():
+                if not child.is_dir():  # broken links, FIFOs: read_source reports them
                     yield child
         elif not path.exists() and any(ch in text for ch in "*?["):
             matches = sorted(glob.glob(text, recursive=True))
@@ -119,10 +119,10 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
     if hasattr(source, "read"):
-        data = source.read(MAX_BYTES + 1)  # type: ignore[union-attr]
+        data = source.read(MAX_BYTES)  # type: ignore[union-attr]
         if isinstance(data, str):
             data = data.encode("utf-8")
-        if len(data) > MAX_BYTES:
+        if len(data) >= MAX_BYTES:
             raise SourceError(label, f"input too large (over the {MAX_BYTES >> 20} MB limit)")
         return data
     path = Path(source)
@@ -130,13 +130,19 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
         size = path.stat().st_size
         if path.is_dir():
             raise SourceError(label, "is a directory")
-        if size > MAX_BYTES:
+        if size >= MAX_BYTES:
             raise SourceError(
                 label,
                 f"file too large ({size / 2**20:.0f} MB, limit {MAX_BYTES >> 20} MB; skipped)",
             )
-        with path.open("rb") as fh:
-            return fh.read(MAX_BYTES + 1)
+        # O_NONBLOCK: a FIFO nobody writes to reads as empty instead of hanging the load
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as fh:
+            data = fh.read(MAX_BYTES)
+        if len(data) >= MAX_BYTES:
+            raise SourceError(label, f"input too large (limit {MAX_BYTES >> 20} MB; skipped)")
+        return data
     except FileNotFoundError:
         raise SourceError(label, "no such file") from None
     except PermissionError:
@@ -154,6 +160,18 @@ def _cyrillic_score(text: str) -> float:
     if not cyr:
         return 0.0
     return sum(c.islower() for c in cyr) / len(cyr)
+
+
+def _textlike_share(text: str) -> float:
+    """Share of letters, digits, punctuation and spaces: near 1 for prose, low for bytes
+    decoded into box drawing and symbols."""
+    import unicodedata
+
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    ok = sum(1 for c in sample if c.isspace() or unicodedata.category(c)[0] in "LNPZ")
+    return ok / len(sample)
 
 
 def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
@@ -195,7 +213,9 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
             best = None
         if best is None:
             raise SourceError(label, "undecodable text (not utf-8, cp1251 or koi8-r)")
-        return str(best), best.encoding
+        text, enc = str(best), best.encoding
+    if _textlike_share(text) < 0.9:  # every byte decodes in koi8-r: refuse symbol soup
+        raise SourceError(label, "undecodable text (not utf-8, cp1251 or koi8-r)")
     return text, enc
 
 
