@@ -21,6 +21,9 @@ from dipgraph.graph.model import GraphBatch, Release
 from dipgraph.graph.store import GraphStore, StoreBusy, StoreSettings, open_store
 
 LOCK_NAME = "load.lock"
+#: extraction time grows faster than linearly with text length (120k characters: ~3 s);
+#: a real release is 2-20k characters, so anything this long is not one release
+MAX_RELEASE_CHARS = 500_000
 
 
 @dataclass
@@ -132,6 +135,8 @@ def _read_all(paths: Iterable[str | Path], year: int | None) -> Iterator[tuple[s
             for release in read_source(path, year=year):
                 yield str(path), release
         except SourceError as exc:
+            for release in exc.releases:  # the good records of a partly malformed file
+                yield str(path), release
             yield str(path), exc
 
 
@@ -183,6 +188,11 @@ def _load_stream(
     for path, item in items:
         if not isinstance(item, Release):
             yield FileOutcome(path, "failed", message=str(item))
+        elif len(item.text) > MAX_RELEASE_CHARS:
+            yield FileOutcome(path, "failed", item.id, message=(
+                f"{path}: release text too long ({len(item.text):,} characters, limit "
+                f"{MAX_RELEASE_CHARS:,}): split it into separate releases"
+            ))  # fmt: skip
         elif not replace and store.has_release(item.id):
             yield FileOutcome(path, "skipped", item.id, message="already loaded")
         else:
