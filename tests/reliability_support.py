@@ -92,10 +92,13 @@ class LoadRun:
         return [line for line in self.lines if name in line]
 
 
-def run_load(paths, data_dir: Path, *, timeout: float = 300, **kwargs) -> LoadRun:
+def run_load(
+    paths, data_dir: Path, *, timeout: float = 300, prefix: list[str] | None = None, **kwargs
+) -> LoadRun:
+    """Run `dipgraph load` to its end (behind a `prefix` command if given), keep stderr."""
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1")
     proc = subprocess.run(
-        load_command(paths, data_dir, **kwargs),
+        [*(prefix or []), *load_command(paths, data_dir, **kwargs)],
         capture_output=True, text=True, timeout=timeout, env=env, check=False,
     )  # fmt: skip
     return LoadRun(proc.returncode, proc.stderr)
