@@ -38,13 +38,16 @@ LIMIT $limit
 
 // name: shortest_path
 // description: The shortest chain of meetings (MET, up to 6) between two officials, with the
-//   date and evidence of each meeting; the first of equally short chains by id.
+//   date and evidence of each meeting; of equally short chains the first by ids (among the
+//   first 50 found: enumerating thousands of them in a dense graph takes seconds).
 // params: a (official), b (official)
 MATCH (x:Official {id: $a})
 MATCH (y:Official {id: $b})
 WITH x, y
 WHERE x <> y
 MATCH p = allShortestPaths((x)-[:MET*..6]-(y))
+WITH p
+LIMIT 50
 WITH p, reduce(k = '', n IN nodes(p) | k + n.id + ' ') AS route
 ORDER BY route
 RETURN length(p) AS hops, [n IN nodes(p) | coalesce(n.name, n.code)] AS path,
