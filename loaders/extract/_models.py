@@ -65,8 +65,12 @@ def models() -> SimpleNamespace:
 
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
-    """pymorphy3 parses of a word (cached)."""
-    return tuple(morph().parse(word))
+    """pymorphy3 parses of a word (cached); none for words pymorphy3 cannot shape
+    (it raises on some rare Unicode letters)."""
+    try:
+        return tuple(morph().parse(word))
+    except (ValueError, KeyError):
+        return ()
 
 
 @lru_cache(maxsize=200_000)

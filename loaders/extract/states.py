@@ -174,7 +174,7 @@ class Gazetteer:
                         k == 1
                         and i in sentence_starts
                         and e.kind != "igo"
-                        and "Geox" not in parses(tok.text)[0].tag.grammemes
+                        and not any("Geox" in p.tag.grammemes for p in parses(tok.text)[:1])
                     )
                     if not single_common:
                         end = i + k
