@@ -367,23 +367,6 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
 # --- query commands: query ---------------------------------------------------------------
 
 
-def _query_settings(store_name: str | None, data_dir: str | None):
-    try:
-        return settings_from(store_name, data_dir)
-    except ModuleNotFoundError as exc:  # until dipgraph.config lands: flags and env only
-        if exc.name != "dipgraph.config":
-            raise
-    from dipgraph.graph.store import StoreError, StoreSettings
-
-    fields = {"backend": store_name or "embedded"}
-    if data_dir:
-        fields["data_dir"] = data_dir
-    try:
-        return StoreSettings(**fields)
-    except StoreError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
 def _parse_params(pairs: tuple[str, ...]) -> dict[str, str]:
     params: dict[str, str] = {}
     for pair in pairs:
@@ -576,10 +559,7 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
         q.bind(values)  # usage errors before the store is opened
     except QueryUsageError as exc:
         raise click.UsageError(str(exc)) from exc
-    try:
-        store = open_store_for_query(store_name, data_dir)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from exc
+    store = open_from(store_name, data_dir)
     try:
         result = q(store, values, write=write)
     except QueryUsageError as exc:
@@ -591,12 +571,6 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
     finally:
         store.close()
     _print_result(result, fmt, full)
-
-
-def open_store_for_query(store_name: str | None, data_dir: str | None):
-    from dipgraph.graph.store import open_store
-
-    return open_store(_query_settings(store_name, data_dir))
 
 
 # --- analysis commands: analyze, viz ------------------------------------------------------
