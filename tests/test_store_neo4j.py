@@ -336,6 +336,7 @@ def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_ser
     assert time.monotonic() - started >= 0.5
     assert s.has_release(batch.release_id)
     assert (s.count_nodes(), s.count_edges()) == batch.counts
+    s.close()
 
 
 def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_server):
@@ -345,3 +346,15 @@ def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_serv
         s.run("RETURN 1 AS x")
     assert own_server.uri in str(info.value)
     assert "gave up after 3 attempts" in str(info.value)
+    s.close()
+
+
+def test_closing_a_store_does_not_stall_the_next_client(own_server):
+    # a Bolt GOODBYE makes FalkorDB hang the next handshake; the store closes without one
+    settings = StoreSettings(backend="neo4j", neo4j_uri=own_server.uri)
+    for _ in range(3):
+        started = time.monotonic()
+        s = Neo4jStore(settings)
+        assert s.run("RETURN 1 AS x") == [{"x": 1}]
+        s.close()
+        assert time.monotonic() - started < 5

@@ -308,11 +308,25 @@ class Neo4jStore:
                 break
 
     def close(self) -> None:
-        if self._owns_driver:
-            try:
-                self.driver.close()
-            except Exception:  # noqa: BLE001 - closing is best effort
-                pass
+        if not self._owns_driver:
+            return
+        if self.dialect == "falkordb":
+            self._drop_sockets()
+        try:
+            self.driver.close()
+        except Exception:  # noqa: BLE001 - closing is best effort
+            pass
+
+    def _drop_sockets(self) -> None:
+        """Close pooled sockets without a Bolt GOODBYE: after a GOODBYE, FalkorDB's Bolt
+        endpoint hangs the next client's handshake (10 s lost, then a retry). Reaches into
+        the driver's pool; if its internals change, this silently does nothing."""
+        try:
+            for connections in self.driver._pool.connections.values():
+                for connection in list(connections):
+                    connection.socket.close()
+        except Exception:  # noqa: BLE001 - private API, best effort
+            pass
 
     def __enter__(self) -> Neo4jStore:
         return self
