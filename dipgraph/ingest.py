@@ -79,6 +79,23 @@ class LoadReport:
         return text
 
 
+#: lock file descriptors this process holds
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_locks_in_child() -> None:
+    """Forked children (the extraction pool) must not hold the lock: an flock lives until
+    every descriptor of it is closed, so orphaned workers of a SIGKILLed load would keep
+    it. Closing a duplicate descriptor does not unlock it for the parent."""
+    for fd in list(_HELD_LOCKS):
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_LOCKS.clear()
+
+
+os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 @contextlib.contextmanager
 def write_lock(data_dir: Path) -> Iterator[None]:
     """One writer per data directory; a second `dipgraph load` gets a clear message."""
@@ -96,10 +113,12 @@ def write_lock(data_dir: Path) -> Iterator[None]:
                 f"another dipgraph load (pid {holder}) is writing to {data_dir}; "
                 "wait for it to finish, then run this load again"
             ) from None
+        _HELD_LOCKS.add(fd)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
+        _HELD_LOCKS.discard(fd)
         os.close(fd)
 
 
