@@ -13,6 +13,8 @@ import time
 
 import pytest
 from conftest import SEED_RELEASE, BoltServer
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dipgraph.graph.model import (
     Event,
@@ -203,6 +205,37 @@ def test_every_message_stays_under_falkordbs_bolt_limit(neo4j_store):
     release = batch.nodes[("Release", batch.release_id)]
     rows = neo4j_store.run("MATCH (r:Release) RETURN r.text AS text, r.title AS title")
     assert rows == [{"text": release.text, "title": release.title}]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    names=st.lists(st.text(min_size=1, max_size=400), min_size=1, max_size=60, unique=True),
+    title=st.text(max_size=1200),
+)
+def test_batches_of_any_shape_are_split_under_the_message_limit(neo4j_store, names, title):
+    b = GraphBatch()
+    kz = b.add_node(State(code="KZ", name_ru="Казахстан"))
+    refs = [
+        b.add_node(Official(id=official_id("KZ", n), name=n, title=title or None, state="KZ"))
+        for n in names
+    ]
+    for i, ref in enumerate(refs):
+        b.add_edge("REPRESENTS", ref, kz)
+        b.add_edge("MET", ref, refs[i - 1], event_id=f"event:{i}", sentence=title[:300])
+    plan = neo4j_store.write_plan(b)  # raises if any statement were over the limit
+    assert max(message_bytes(c, p) for c, p in plan) <= 3000
+    written = sum(len(p["rows"]) for c, p in plan if "rows" in p)
+    assert written == len(b.nodes) + len(b.edges)
+
+
+def test_falkordb_gets_indexes_on_every_key_but_no_constraint_over_bolt(neo4j_store):
+    neo4j_store.ensure_schema()
+    rows = neo4j_store.run("CALL db.indexes() YIELD label, properties")
+    have = {(r["label"], p) for r in rows for p in r["properties"]}
+    assert ("Official", "id") in have and ("State", "code") in have and ("MET", "date") in have
+    assert neo4j_store.run("CALL db.constraints() YIELD label RETURN count(*) AS n") == [{"n": 0}]
 
 
 def test_a_query_too_large_for_the_server_is_refused_before_it_is_sent(neo4j_store):

@@ -5,7 +5,7 @@ server that speaks the portable Cypher subset, such as FalkorDB with ``BOLT_PORT
 * Dialect detection: ``CALL dbms.components()`` only works on Neo4j, ``CALL db.meta.stats()``
   only on FalkorDB (whose Bolt endpoint claims to be "Neo4j/5.13.0").
 * Schema on Neo4j: uniqueness constraints and range indexes, ``IF NOT EXISTS``, before any
-  MERGE. FalkorDB's constraint command is not reachable over Bolt, so no DDL there.
+  MERGE. FalkorDB's constraint command is not reachable over Bolt: indexes only there.
 * A release write on Neo4j is one transaction: (retract,) UNWIND statements, mark complete.
 * Against FalkorDB's Bolt endpoint every message (query text + parameters) stays under
   ``max_message_bytes`` (3000 by default there): larger messages crash that server.
@@ -256,8 +256,18 @@ class Neo4jStore:
         if self.dialect == "neo4j":
             for stmt in self.schema_statements():
                 self.run(stmt, write=True)
-        # FalkorDB over Bolt: GRAPH.CONSTRAINT is a Redis command, not reachable here;
-        # merges still work (slower, unindexed). The embedded store owns FalkorDB's schema.
+        else:
+            # FalkorDB over Bolt: its unique constraint is a Redis command (GRAPH.CONSTRAINT),
+            # not reachable here; its indexes are Cypher (not idempotent: check first) and
+            # make the MATCHed endpoints of edge writes 4x faster at 1k nodes.
+            rows = self.run("CALL db.indexes() YIELD label, properties")
+            have = {(r["label"], p) for r in rows for p in r["properties"]}
+            for label, prop in statements.SCHEMA_UNIQUE + statements.SCHEMA_NODE_INDEXES:
+                if (label, prop) not in have:
+                    self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", write=True)
+            for type_, prop in statements.SCHEMA_EDGE_INDEXES:
+                if (type_, prop) not in have:
+                    self.run(f"CREATE INDEX FOR ()-[r:{type_}]-() ON (r.{prop})", write=True)
         self._schema_checked = True
 
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
@@ -392,7 +402,7 @@ class Neo4jStore:
         chunk: list[dict[str, Any]] = []
         used = base
         for row in rows:
-            cost = message_bytes("", row) + 1
+            cost = message_bytes("", row) + 2  # ", " between list items
             if chunk and (len(chunk) >= size or (limit and used + cost > limit)):
                 yield chunk
                 chunk, used = [], base
