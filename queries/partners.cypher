@@ -8,8 +8,8 @@
 OPTIONAL MATCH (s:State {code: $state})
 OPTIONAL MATCH (o:Organization {code: $state})
 WITH coalesce(s, o) AS me
-MATCH (me)<-[:INVOLVES {role: 'party'}]-(e:Event)-[:INVOLVES {role: 'party'}]->(p)
-WHERE p <> me
+MATCH (me)<-[:INVOLVES]-(e:Event)-[:INVOLVES]->(p)
+WHERE $state IN e.parties AND p.code IN e.parties AND p <> me
   AND ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
 WITH p, count(e) AS contacts,
@@ -30,8 +30,8 @@ LIMIT $limit
 OPTIONAL MATCH (s:State {code: $state})
 OPTIONAL MATCH (o:Organization {code: $state})
 WITH coalesce(s, o) AS me
-MATCH (me)<-[:INVOLVES {role: 'party'}]-(e:Event)
-WHERE e.date IS NOT NULL
+MATCH (me)<-[:INVOLVES]-(e:Event)
+WHERE $state IN e.parties AND e.date IS NOT NULL
 WITH substring(e.date, 0, 4) AS year, e
 RETURN year, count(e) AS contacts,
        toInteger(sum(CASE WHEN e.type = 'MET' THEN 1 ELSE 0 END)) AS met,
@@ -47,8 +47,8 @@ ORDER BY year
 OPTIONAL MATCH (s:State {code: $state})
 OPTIONAL MATCH (o:Organization {code: $state})
 WITH coalesce(s, o) AS me
-MATCH (me)<-[:INVOLVES {role: 'party'}]-(e:Event)-[:INVOLVES {role: 'party'}]->(p)
-WHERE p <> me AND e.date IS NOT NULL
+MATCH (me)<-[:INVOLVES]-(e:Event)-[:INVOLVES]->(p)
+WHERE $state IN e.parties AND p.code IN e.parties AND p <> me AND e.date IS NOT NULL
 WITH p, e
 ORDER BY e.date, e.id
 WITH p, collect(e) AS events
@@ -63,9 +63,8 @@ ORDER BY first, partner
 // description: A state's contacts with intergovernmental organizations (UN, EU, ...), in
 //   date order, with evidence.
 // params: state (state code), from (date, optional), to (date, optional)
-MATCH (s:State {code: $state})<-[:INVOLVES {role: 'party'}]-(e:Event)
-MATCH (e)-[:INVOLVES {role: 'party'}]->(o:Organization)
-WHERE o.kind = 'igo'
+MATCH (o:Organization {kind: 'igo'})<-[:INVOLVES]-(e:Event)
+WHERE o.code IN e.parties AND $state IN e.parties AND o.code <> $state
   AND ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
 RETURN o.code AS igo, o.name AS name, e.date AS date, e.type AS type, e.format AS format,
