@@ -216,6 +216,18 @@ class EmbeddedServer:
         return status
 
 
+def _nul_free(value: Any) -> Any:
+    """The client renders parameters into the query text, which the server reads as a C
+    string: a NUL would cut the query short. Strings are stored with U+FFFD instead."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {k: _nul_free(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_nul_free(v) for v in value]
+    return value
+
+
 class EmbeddedStore:
     """GraphStore over the embedded FalkorDB server (native protocol)."""
 
@@ -242,6 +254,7 @@ class EmbeddedStore:
     ) -> list[dict[str, Any]]:
         import redis
 
+        params = _nul_free(params or {})
         try:
             if write:
                 result = self.graph.query(cypher, params or {})
