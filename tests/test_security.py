@@ -330,5 +330,6 @@ def test_any_string_is_stored_and_read_back_as_data(store, value):
               write=True)  # fmt: skip
     rows = store.run("MATCH (v:Venue {id: 'venue:prop'}) RETURN v.name AS name")
     store.run("MATCH (v:Venue {id: 'venue:prop'}) DELETE v", write=True)
-    assert rows == [{"name": value}]
+    # a NUL (which would cut the query text short on FalkorDB) is stored as U+FFFD
+    assert rows == [{"name": value.replace("\x00", "\ufffd")}]
     assert (store.count_nodes(), store.count_edges()) == before
