@@ -88,9 +88,11 @@ def normalize_text(text: str) -> str:
 
 def normalize_name(name: str) -> str:
     """Case-, ё- and whitespace-insensitive form of a name, used inside ids."""
-    name = unicodedata.normalize("NFC", name).lower().replace("ё", "е")
-    name = re.sub(r"[\s\u00a0]+", " ", name)
-    return re.sub(r"[^\w\s.-]", "", name).strip()
+    name = unicodedata.normalize("NFC", unicodedata.normalize("NFC", name).lower())
+    # punctuation out first (what it separated may compose: NFC again), then the spaces
+    # it leaves collapse: the result is a fixed point
+    name = unicodedata.normalize("NFC", re.sub(r"[^\w\s.-]", "", name)).replace("ё", "е")
+    return re.sub(r"\s+", " ", name).strip()
 
 
 def stable_hash(*parts: object, length: int = 16) -> str:
