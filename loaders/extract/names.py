@@ -18,12 +18,40 @@ _CYR = re.compile(r"^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]+)*$")
 _INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
 _VOWELS = set("аеёиоуыэюя")
 
-# suffix rules for masculine names and surnames unknown to the dictionary, by case
-_SUFFIXES: dict[str, list[tuple[str, str]]] = {
-    "ablt": [("ым", ""), ("ом", ""), ("ем", "ь")],
-    "gent": [("а", "")],
-    "accs": [("а", "")],
-    "datv": [("у", "")],
+# suffix rules for names and surnames unknown to the dictionary, by the case the context
+# gives them: (ending, replacement after a hushing consonant or ц, after a vowel, after
+# any other consonant); None = the ending does not come off there
+_HUSH = set("жшчщц")
+_SUFFIXES: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {
+    # "Каспаром Велдкампом", "Петером Ковачем", "Лашей", "Анналеной"
+    "ablt": [
+        ("ым", "", None, ""),
+        ("ом", "", None, ""),
+        ("ем", "", "й", "ь"),
+        ("ой", "а", None, "а"),
+        ("ей", "а", "я", None),
+    ],
+    "gent": [("а", "", None, "")],  # "Карлоса Мендеса", "Микко Лехтонена"
+    "accs": [("а", "", None, "")],
+    "datv": [("у", "", None, "")],
+    "loct": [("е", "", None, "")],
+}
+_FEMININE_ENDINGS = {"ой", "ей"}  # feminine names take only the a-declension rules
+PREP_CASE = {
+    "с": "ablt",
+    "со": "ablt",
+    "между": "ablt",
+    "у": "gent",
+    "от": "gent",
+    "для": "gent",
+    "без": "gent",
+    "до": "gent",
+    "против": "gent",
+    "к": "datv",
+    "ко": "datv",
+    "о": "loct",
+    "об": "loct",
+    "при": "loct",
 }
 
 
@@ -75,22 +103,68 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
         return _restore_case(form, word)
     if case is None or gender == "femn":
         return word
-    for suffix, repl in _SUFFIXES.get(case, []):
+    return _strip_case_ending(word, case, gender)
+
+
+def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
+    """Nominative of a name token the dictionary does not know, by the ending the case
+    gives it; a word without such an ending is taken as indeclinable ("Сузуки", "Хелене",
+    "Дюбуа")."""
+    for suffix, after_hush, after_vowel, after_other in _SUFFIXES.get(case, []):
+        if gender == "femn" and suffix not in _FEMININE_ENDINGS:
+            continue
         stem = word[: -len(suffix)]
-        if word.endswith(suffix) and len(stem) >= 3 and stem[-1].lower() not in _VOWELS:
+        if not word.endswith(suffix) or len(stem) < 3:
+            continue
+        last = stem[-1].lower()
+        repl = after_hush if last in _HUSH else after_vowel if last in _VOWELS else after_other
+        if repl is not None:
             return stem + repl
     return word
 
 
-def normalize_name(tokens: list[Token] | list[str]) -> str:
+def governed_token(word: str, case: str, gender: str | None = None) -> str:
+    """Nominative of a name token whose case is known from the word that governs the name
+    (a title noun, a preposition): a dictionary name in that case is inflected, an unknown
+    word loses that case's ending, anything else (indeclinable names) stays."""
+    if not _CYR.match(word):
+        return word
+    if case == "nomn":
+        return normalize_token(word, "nomn", gender)
+    named = [p for p in parses(word) if NAME_GRAMS & p.tag.grammemes and "sing" in p.tag]
+    fitting = [p for p in named if case in p.tag.grammemes]
+    if gender:
+        fitting = sorted(fitting, key=lambda p: gender not in p.tag.grammemes)
+    if any("Fixd" in p.tag.grammemes for p in named):
+        return word
+    if fitting:
+        inflected = fitting[0].inflect({"nomn", "sing"})
+        return _restore_case(inflected.word if inflected else fitting[0].normal_form, word)
+    if (
+        named
+        and case in ("gent", "accs", "datv", "loct")
+        and not any(case in p.tag.grammemes for p in parses(word))
+    ):
+        return word  # a known name whose form cannot be this case: indeclinable here
+    return _strip_case_ending(word, case, gender)
+
+
+def normalize_name(tokens: list[Token] | list[str], governed: str | None = None) -> str:
     """Nominative form of a person's name from its tokens (with contextual feats when the
-    tokens carry them)."""
+    tokens carry them). ``governed``: the case the governing title or preposition gives
+    the name ("с министром ... Ли Мином": ablt), which wins over the tagger's guesses."""
     words: list[tuple[str, dict]] = [
         (t, {}) if isinstance(t, str) else (t.text, t.feats) for t in tokens
     ]
     words = [(w, f) for w, f in words if w not in {".", ","}]
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
+    if governed is not None and governed != "nomn":
+        gender = _span_gender(words, genders)
+        return " ".join(
+            w[0] + "." if _INITIAL.match(w) else governed_token(w, governed, gender)
+            for w, _ in words
+        )
     if "nomn" in cases and len(words) > 1 and all(_instrumental_like(w) for w, _ in words):
         # "Хаканом Фиданом": every word has an instrumental ending the tagger missed
         cases = ["ablt" for _ in cases]
@@ -139,7 +213,53 @@ def _not_a_name(word: str) -> bool:
     ps = parses(word)
     if any(NAME_GRAMS & p.tag.grammemes for p in ps):
         return False
+    if ps and type(ps[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
+        return False  # a guess on an unknown word ("Нгуен" as a short adjective)
     return bool(ps) and (ps[0].tag.POS in NOT_NAME_POS or word.lower() in {"всего", "вдобавок"})
+
+
+def _span_gender(words: list[tuple[str, dict]], genders: list[str | None]) -> str | None:
+    """Gender of a name: the first name's dictionary analysis, else the tagger's."""
+    for w, _ in words:
+        named = [p for p in parses(w) if "Name" in p.tag.grammemes and "sing" in p.tag]
+        if named and _CYR.match(w):
+            g = named[0].tag.gender
+            if g in ("masc", "femn"):
+                return g
+    return next((g for g in genders if g), None)
+
+
+def governing_case(
+    tokens: list[Token], i: int, lo: int = 0, names_at: frozenset[int] = frozenset()
+) -> str | None:
+    """The case the context gives a name starting at tokens[i]: that of the title noun it
+    stands in apposition to ("посла Финляндии Микко Лехтонена": gent), else that of a
+    preposition right before it ("с Нуланд": ablt). None when nothing governs it."""
+    from dipgraph.loaders.extract.roles import LINK_WORDS, STOP_PUNCT, _compatible, _head
+
+    if i - 1 >= lo and tokens[i - 1].text.lower() in PREP_CASE:
+        return PREP_CASE[tokens[i - 1].text.lower()]
+    head = None  # the title's first head ("заместителем министра": not "министра")
+    k = i - 1
+    while k >= max(lo, i - 14):
+        t = tokens[k]
+        if t.text in STOP_PUNCT or t.text == "." or k in names_at:
+            break  # a title does not reach over punctuation or another person's name
+        low = t.text.lower()
+        if low not in LINK_WORDS and any(p.tag.POS == "PREP" for p in parses(t.text)[:1]):
+            break
+        if _head(t):
+            head = t
+        elif not (_compatible(t) or t.text[:1].isupper()):
+            break
+        k -= 1
+    if head is None:
+        return None
+    case = UD_CASE.get(head.feats.get("Case", ""))
+    if case is None:
+        nouns = [p for p in parses(head.text) if p.tag.POS == "NOUN"]
+        case = nouns[0].tag.case if nouns else None
+    return case
 
 
 def _instrumental_like(word: str) -> bool:
@@ -197,6 +317,7 @@ def resolve(names: list[str]) -> dict[str, str]:
 def names(doc: Document) -> Document:
     doc.mentions = []
     per_spans = [s for s in doc.spans if s.type == "PER" and _is_name_span(s.text)]
+    names_at = frozenset(k for s in per_spans for k in range(s.tok_start, s.tok_end))
     for s in per_spans:
         toks = doc.tokens[s.tok_start : s.tok_end]
         # the tagger sometimes takes a capitalized sentence opener in ("Поддержав Башара
@@ -213,7 +334,9 @@ def names(doc: Document) -> Document:
             doc.tokens.index(toks[0]),
             doc.tokens.index(toks[-1]) + 1,
         )
-        name = normalize_name(toks)
+        sent = doc.sentences[doc.sentence_at(s.start)]
+        gov = governing_case(doc.tokens, s.tok_start, sent.tok_start, names_at)
+        name = normalize_name(toks, gov)
         doc.mentions.append(
             PersonMention(
                 s.start, s.end, s.text, s.tok_start, s.tok_end, name, doc.sentence_at(s.start)
