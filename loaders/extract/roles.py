@@ -28,6 +28,7 @@ KEEP_MODIFIERS = {
     "полномочный",
     "верховный",
     "старший",
+    "официальный",
 }
 DROP_MODIFIERS = {"новый", "новоназначенный", "назначенный", "бывший", "нынешний", "действующий"}
 ROLE_REWRITES = [
@@ -35,6 +36,14 @@ ROLE_REWRITES = [
     (re.compile(r"^глава мид\b"), "министр иностранных дел"),
     (re.compile(r"^руководитель мид\b"), "министр иностранных дел"),
     (re.compile(r"^заместитель министра мид\b"), "заместитель министра иностранных дел"),
+    (
+        re.compile(r"^заместитель (главы|руководителя) министерства иностранных дел\b"),
+        "заместитель министра иностранных дел",
+    ),
+    (
+        re.compile(r"^(глава|руководитель) министерства иностранных дел\b"),
+        "министр иностранных дел",
+    ),
     (re.compile(r"^чрезвычайный и полномочный посол\b"), "посол"),
     (re.compile(r"^полномочный посол\b"), "посол"),
 ]
@@ -57,6 +66,42 @@ def _head(token: Token) -> str | None:
         ):
             return heads[lem]
     return None
+
+
+# heads whose genitive organization is part of the role ("глава МИД" = the minister)
+OWN_ORG_HEADS = {"глава", "руководитель", "заместитель главы", "заместитель", "министр"}
+GENITIVE_ORGS = {
+    "министерство": "Министерство",
+    "ведомство": "Ведомство",
+    "посольство": "Посольство",
+    "консульство": "Консульство",
+    "генконсульство": "Генеральное консульство",
+    "представительство": "Представительство",
+    "постпредство": "Постоянное представительство",
+    "секретариат": "Секретариат",
+    "канцелярия": "Канцелярия",
+    "администрация": "Администрация",
+}
+
+
+def _genitive_org(word: str) -> bool:
+    if word.lower() == "мид":
+        return True
+    return any(
+        p.tag.POS == "NOUN" and "gent" in p.tag.grammemes and p.normal_form in GENITIVE_ORGS
+        for p in parses(word)
+    )
+
+
+def _org_nominative(rest: list[str]) -> str:
+    """ "министерства иностранных дел" -> "МИД"; "посольства" -> "Посольство"."""
+    first = rest[0].lower()
+    if first == "мид" or (first.startswith("министерств") and rest[1:3] == ["иностранных", "дел"]):
+        return "МИД"
+    lemma_ = next(
+        p.normal_form for p in parses(rest[0]) if p.tag.POS == "NOUN" and "gent" in p.tag.grammemes
+    )
+    return " ".join([GENITIVE_ORGS[lemma_], *rest[1:]])
 
 
 def _compatible(token: Token) -> bool:
@@ -133,6 +178,12 @@ def build_title(
     ]
     while rest and rest[-1] in TRAILING:
         rest.pop()
+    org_of_title = None
+    if rest and head_word not in OWN_ORG_HEADS and _genitive_org(rest[0]):
+        # "статс-секретарь Министерства иностранных дел Германии": the role is the head,
+        # the genitive organization is where the official works (its state: the title's)
+        org_of_title = _org_nominative(rest)
+        rest = []
     role = " ".join([*mods, head_word, *rest]).replace(" - ", "-")
     low = role.lower()
     for pattern, repl in ROLE_REWRITES:
@@ -141,7 +192,9 @@ def build_title(
             role = low2
             break
     organization = None
-    if _MFA_RE.search(role.lower()):
+    if org_of_title:
+        organization = org_of_title + (f" {state_text}" if state_text else "")
+    elif _MFA_RE.search(role.lower()):
         organization = "МИД" + (f" {state_text}" if state_text else "")
         role = re.sub(r"\bМИД\b", "министра иностранных дел", role)
         role = role.replace("министр министра", "министр")
@@ -172,6 +225,8 @@ def title_before(
         tok = tokens[k]
         if tok.text in STOP_PUNCT:
             break
+        if _led_by(tokens, k):
+            break  # "во главе с заместителем министра ...": "главе" is no title
         if _head(tok):
             head_i = k
         elif k not in in_state and not _compatible(tok):
@@ -180,6 +235,10 @@ def title_before(
     if head_i is None:
         return None
     return build_title(tokens, head_i, name_i, states, text)
+
+
+def _led_by(tokens: list[Token], k: int) -> bool:
+    return k > 0 and tokens[k].text.lower() == "главе" and tokens[k - 1].text.lower() in ("во", "в")
 
 
 def title_after(
@@ -246,6 +305,14 @@ def roles(doc: Document) -> Document:
             # an adjective right before the name: "казахстанский дипломат" is caught above;
             # "казахстанский эксперт Имя" gives a state only
             pass
+        if title is not None and title.state is None:
+            # "делегация МИД Кыргызстана во главе с заместителем министра ...": the
+            # delegation's state
+            t0 = next(i for i, t in enumerate(toks) if t.start >= title.start)
+            if t0 >= 3 and _led_by(toks, t0 - 2) and toks[t0 - 1].text.lower() in ("с", "со"):
+                before = [m for m in local if m.tok_end <= t0 - 3 and m.kind in ("state", "adj")]
+                if before:
+                    title.state = before[-1].code
         mention.title = title
     for person in doc.persons.values():
         for m in person.mentions:

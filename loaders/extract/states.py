@@ -209,7 +209,23 @@ class Gazetteer:
                 i = found.tok_end
                 continue
             if tok.text[:1].isalpha() and tok.text[-1:].isalpha() and len(tok.text) > 4:
-                for code in self._adjective(tok.text):
+                codes = self._adjective(tok.text)
+                if (
+                    len(codes) == 1
+                    and tok.text[:1].isupper()
+                    and i + 1 < n
+                    and tokens[i + 1].text[:1].isupper()
+                    and lemmas(tokens[i + 1].text) & PREFIX_NOUNS
+                ):
+                    # "Азербайджанской Республики", "Словацкой Республике": the state
+                    out.append(
+                        StateMention(
+                            codes[0], "state", tok.start, tokens[i + 1].end, "", i, i + 2, None
+                        )
+                    )
+                    i += 2
+                    continue
+                for code in codes:
                     out.append(
                         StateMention(code, "adj", tok.start, tok.end, tok.text, i, i + 1, None)
                     )
