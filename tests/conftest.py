@@ -129,7 +129,17 @@ class BoltServer:
 @pytest.fixture(scope="session")
 def bolt_server(tmp_path_factory: pytest.TempPathFactory):
     """The URI of a real Bolt server (FalkorDB, BOLT_PORT on) for the whole session."""
-    server = BoltServer(tmp_path_factory.mktemp("bolt")).start()
+    # Seen once here: FalkorDB came up without opening its Bolt port (nothing in its log).
+    # A fresh pair of ports has always worked, so try a few before failing.
+    errors = []
+    for _ in range(3):
+        try:
+            server = BoltServer(tmp_path_factory.mktemp("bolt")).start(timeout=10.0)
+            break
+        except RuntimeError as exc:
+            errors.append(str(exc))
+    else:
+        raise RuntimeError("; ".join(errors))
     yield server.uri
     server.stop()
 
