@@ -170,6 +170,7 @@ def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
     if fmt == "json":
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
+
         def line(label: str, s: dict) -> str:
             return (
                 f"{label:<28} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
