@@ -80,3 +80,68 @@ def test_non_russian_or_empty_text_gives_a_message_and_no_events():
     assert x.events == [] and "not Russian" in x.warnings[0]
     x = extract(Release.from_text(""))
     assert x.events == [] and x.warnings
+
+
+def test_negated_hypothetical_and_habitual_contacts_are_not_events():
+    assert events_of("Запланированная встреча министров Казахстана и Литвы не состоялась.") == []
+    assert events_of("Стороны не исключают, что встреча лидеров может состояться в мае.") == []
+    assert events_of("Китай надеется, что переговоры России и Ирана позволят добиться мира.") == []
+    body = "Министр Ермек Кошербаев регулярно встречается с послом Турции Хаканом Фиданом."
+    assert events_of(body) == []
+
+
+def test_consultations_mentioned_in_passing_are_not_events():
+    assert events_of("Администрация выбрала в отношениях России и Ирана путь переговоров.") == []
+    assert events_of("Переговоры России и США сфокусированы на ближайшем будущем.") == []
+
+
+def test_met_needs_the_counterpart_named_as_a_party_of_the_contact():
+    body = (
+        "Премьер-министр Израиля Биньямин Нетаньяху заявил, что Владимир Путин "
+        "во время встречи с лидерами региона обсуждал Сирию."
+    )
+    assert [e for e in events_of(body) if e.type == "MET"] == []
+
+
+def test_receiving_an_ambassador_is_a_meeting():
+    (e,) = events_of(
+        "Министр иностранных дел Азербайджанской Республики Джейхун Байрамов принял "
+        "Чрезвычайного и Полномочного Посла Королевства Швеция Ханса Петерссона."
+    )
+    assert (e.type, e.parties) == ("MET", ["AZ", "SE"])
+    assert {p.name for p in e.participants} == {"Джейхун Байрамов", "Ханс Петерссон"}
+
+
+def test_consultations_between_two_ministries_name_the_sides_and_no_host():
+    (e,) = events_of(
+        "В Гааге состоялись политические консультации между министерствами иностранных "
+        "дел Казахстана и Нидерландов."
+    )
+    assert (e.type, e.parties, e.host) == ("CONSULTED", ["KZ", "NL"], None)
+    assert e.venue.name == "Гаага"
+
+
+def test_a_side_named_by_its_adjective_and_a_delegation_head():
+    (e,) = events_of(
+        "Делегация Министерства иностранных дел Кыргызской Республики во главе с "
+        "заместителем министра Алмазом Иманалиевым провела в Анкаре консульские "
+        "консультации с турецкой стороной."
+    )
+    assert (e.type, e.parties) == ("CONSULTED", ["KG", "TR"])
+    assert [p.name for p in e.participants] == ["Алмаз Иманалиев"]
+
+
+def test_delegation_heads_named_after_the_consultations_take_part():
+    (e,) = events_of(
+        "В Ташкенте состоялся раунд консультаций между Узбекистаном и Вьетнамом. "
+        "Узбекскую делегацию возглавил заместитель министра иностранных дел Узбекистана "
+        "Гайрат Фазилов."
+    )
+    assert [p.name for p in e.participants] == ["Гайрат Фазилов"]
+
+
+def test_the_dateline_is_no_part_of_the_first_sentence():
+    text = DATELINE + "Министр Ермек Кошербаев встретился с послом Турции Хаканом Фиданом."
+    (e,) = events_of(text[len(DATELINE) :])
+    assert e.evidence.sentence.startswith("Министр Ермек Кошербаев")
+    assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence

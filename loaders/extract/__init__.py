@@ -28,7 +28,8 @@ from dipgraph.loaders.records import (  # noqa: E402
     Place,
 )
 
-EXTRACTOR_VERSION = "dipgraph-ru-0.1"
+EXTRACTOR_VERSION = "dipgraph-ru-0.2"
+GOLD_SUFFIX = ".events.jsonl"  # gold files (loaders/evaluate.py), skipped inside folders
 MIN_LETTERS = 20
 
 
@@ -205,14 +206,19 @@ def state_name(code: str | None) -> str | None:
 def extract_paths(paths, *, year: int | None = None, workers: int = 1):
     """Read files/folders/globs/'-' and extract them, in order.
 
-    Yields ``(path, result)`` where result is an Extraction, or a SourceError for input
+    Gold files (``*.events.jsonl``) found inside a folder are skipped. Yields
+    ``(path, result)`` where result is an Extraction, or a SourceError for input
     that could not be read (a JSON Lines file with some bad lines yields its good
     releases' Extractions and then the error).
     """
     from dipgraph.loaders.sources import SourceError, iter_paths, read_source
 
+    given = {str(p) for p in paths}
+
     def releases():
         for path in iter_paths(paths):
+            if path.name.endswith(GOLD_SUFFIX) and str(path) not in given:
+                continue  # gold annotations next to their releases are no releases
             try:
                 rs = read_source(path, year=year)
             except SourceError as exc:

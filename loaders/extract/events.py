@@ -66,7 +66,57 @@ PLAN_LEMMAS = {
     "пригласить",
     "предложить",
 }
-FUTURE_ADJS = {"предстоящий", "будущий", "планируемый", "намеченный"}
+FUTURE_ADJS = {"предстоящий", "будущий", "планируемый", "намеченный", "запланированный"}
+# verbs that report a contact as having happened (or going on: "ведут переговоры")
+HAPPEN_VERBS = {
+    "состояться",
+    "пройти",
+    "проходить",
+    "провести",
+    "проводить",
+    "вести",
+    "идти",
+    "начаться",
+    "завершиться",
+    "продолжиться",
+    "продолжаться",
+    "возобновиться",
+    "обменяться",
+    "обмениваться",
+    "встретиться",
+    "встречаться",
+    "побеседовать",
+    "принять",
+    "вручить",
+    "участвовать",
+}
+# a contact that is habitual, hypothetical or wished for is not an event
+NOT_ONCE = {
+    "регулярно",
+    "часто",
+    "частый",
+    "неоднократно",
+    "постоянно",
+    "обычно",
+    "периодически",
+    "регулярный",
+    "многочисленный",
+    "дважды",
+    "трижды",
+    "раз",
+    "бы",
+    "если",
+    "мочь",
+    "смочь",
+    "надеяться",
+    "должный",
+    "должен",
+    "хотеть",
+    "возможный",
+    "возможно",
+}
+CONTINUATION_PREPS = {"ходе", "итогам", "время", "рамках", "преддверии", "преддверие"}
+PER_WINDOW = 18  # tokens between a meeting cue and the counterpart's name
 CUE_WINDOW = 10  # tokens between a consultation cue and its parties
 TOPIC_WORDS = {"посвятить", "посвященный", "приуроченный", "приурочить", "посвящать"}
 PARTY_TRIGGERS = {"поддержка", "участие", "представитель", "делегация", "организовать"}
@@ -155,6 +205,88 @@ def is_planned(toks: list[Token], cue_i: int) -> bool:
     return False
 
 
+def _reporting_verb(toks: list[Token], cue_i: int) -> int | None:
+    """Index of the verb that reports the cue: the cue itself when it is a finite verb,
+    else the nearest finite verb or short participle in the cue's clause."""
+    stops = {",", ";", ":", "—", "–", "(", ")", "«", "»"}
+    best = None
+    for direction in (-1, 1):
+        k = cue_i
+        while 0 <= k < len(toks) and abs(k - cue_i) <= 8:
+            if k != cue_i and toks[k].text in stops:
+                break
+            ps = parses(toks[k].text)
+            if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS"):
+                if best is None or abs(k - cue_i) < abs(best - cue_i):
+                    best = k
+                break
+            k += direction
+    return best
+
+
+def reported(toks: list[Token], cue_i: int, needs_verb: bool) -> bool:
+    """The text reports the contact at tokens[cue_i] as having happened (or going on):
+    not planned or future, not negated, not habitual or hypothetical, and, when
+    ``needs_verb``, told by a verb of happening ("состоялась встреча", "провели
+    переговоры", "встретился"), not mentioned in passing ("путь переговоров")."""
+    if is_planned(toks, cue_i):
+        return False
+    lo, hi = max(0, cue_i - 8), min(len(toks), cue_i + 6)
+    if any(_lem(toks[k]) & NOT_ONCE for k in range(lo, hi)):
+        return False
+    vi = _reporting_verb(toks, cue_i)
+    if vi is not None:
+        if any(toks[k].text.lower() in ("не", "ни") for k in range(max(0, vi - 3), vi)):
+            return False  # "не состоялась", "так и не смогли"
+        p = parses(toks[vi].text)[0]
+        if p.tag.POS == "INFN" or p.tag.tense == "futr":
+            return False
+    if not needs_verb:
+        return True
+    if cue_i > 0 and toks[cue_i - 1].text.lower() in CONTINUATION_PREPS:
+        return False  # "в ходе переговоров", "по итогам встречи": told elsewhere
+    if vi is None:
+        return False
+    return bool(_lem(toks[vi]) & HAPPEN_VERBS)
+
+
+def _met_pair(toks: list[Token], base: int, cue_i: int, mentions: list[PersonMention]) -> bool:
+    """The meeting cue has a named counterpart: "встретился с X", "встреча X с Y",
+    "принял посла X", "переговоры X и Y", "X и Y встретились"."""
+    after = [
+        m
+        for m in mentions
+        if cue_i < m.tok_start - base <= cue_i + PER_WINDOW
+        and not any(t.text in (".", ";", ",") for t in toks[cue_i + 1 : m.tok_start - base])
+    ]
+    if after:
+        between = toks[cue_i + 1 : after[-1].tok_start - base]
+        if any(t.text.lower() in ("с", "со", "между") for t in between):
+            return True
+        if _lem(toks[cue_i]) & {"принять"}:
+            return True
+        if len(after) >= 2 and any(t.text.lower() == "и" for t in between):
+            return True
+    before = [m for m in mentions if m.tok_end - base <= cue_i]
+    if len(before) >= 2 and _verb_info(toks[cue_i]):
+        a, b = before[-2], before[-1]
+        return any(t.text.lower() == "и" for t in toks[a.tok_end - base : b.tok_start - base])
+    return False
+
+
+def _receives(toks: list[Token], i: int) -> bool:
+    """ "принял посла ...", "принял министра ...": a reception is a meeting (not "принял
+    участие", "принял решение", "принял верительные грамоты")."""
+    from dipgraph.loaders.extract.roles import _head
+
+    ps = parses(toks[i].text)
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].normal_form != "принять":
+        return False
+    return any(_head(toks[k]) for k in range(i + 1, min(len(toks), i + 5))) and not any(
+        _lem(toks[k]) & {"грамота", "участие", "копия"} for k in range(i + 1, min(len(toks), i + 5))
+    )
+
+
 def _cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
     """(type or 'MET?', format, token index, cue text) candidates in one sentence."""
     out = []
@@ -178,7 +310,7 @@ def _cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
             "мнение" in lem[k] for k in range(i + 1, min(len(toks), i + 3))
         ):
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
-        elif ls & MET_CUES:
+        elif ls & MET_CUES or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
         elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
             if has_hosting_verb:
@@ -228,6 +360,29 @@ def _party_states(
         if m.code not in out:
             out.append(m.code)
         prev = m
+    return out
+
+
+def _side_adjectives(toks: list[Token], base: int, states: list[StateMention]) -> list[str]:
+    """ "с турецкой стороной", "казахстанская сторона": a side named by its adjective."""
+    out = []
+    for m in states:
+        i = m.tok_end - base
+        if m.kind == "adj" and i < len(toks) and "сторона" in _lem(toks[i]) and m.code not in out:
+            out.append(m.code)
+    return out
+
+
+def _delegations(toks: list[Token], base: int, states: list[StateMention]) -> list[str]:
+    """ "делегация МИД Кыргызской Республики ...": the state a delegation comes from."""
+    out = []
+    for k, t in enumerate(toks):
+        if "делегация" in _lem(t):
+            for m in states:
+                if m.kind in ("state", "igo", "adj") and k < m.tok_start - base <= k + 6:
+                    if m.code not in out:
+                        out.append(m.code)
+                    break
     return out
 
 
@@ -291,8 +446,9 @@ def events(doc: Document) -> Document:
         types_here = {c[0] for c in cues}
         para_events = by_paragraph.setdefault(s.paragraph, [])
         done: set[str] = set()
+        sent_mentions = [m for m in doc.mentions if m.sent == si]
         for type_, fmt, ci, cue_text in cues:
-            if is_planned(toks, ci):
+            if not reported(toks, ci, needs_verb=type_ in ("MET", "TALKS", "CONSULTED")):
                 continue
             if type_ == "TALKS":
                 type_ = "MET" if len(people) >= 2 else "CONSULTED"
@@ -312,7 +468,7 @@ def events(doc: Document) -> Document:
                     continue
                 draft.confidence = 0.9 if people else 0.7
             elif type_ == "MET":
-                if len(people) < 2:
+                if len(people) < 2 or not _met_pair(toks, s.tok_start, ci, sent_mentions):
                     if same is not None:
                         same.sentences.append(si)
                     continue
@@ -325,6 +481,11 @@ def events(doc: Document) -> Document:
                 exclude = [(o.start, o.end) for o in orgs if o.kind == "university"]
                 near = [m for m in sts if abs(m.tok_start - s.tok_start - ci) <= CUE_WINDOW]
                 parties = _party_states(doc, toks, s.tok_start, near, exclude)
+                for c in _side_adjectives(toks, s.tok_start, near) + _delegations(
+                    toks, s.tok_start, sts
+                ):
+                    if c not in parties:
+                        parties.append(c)
                 if len(parties) == 1 and doc.home_state and doc.home_state not in parties:
                     i = next(m for m in sts if m.code == parties[0]).tok_start - s.tok_start
                     if i > 0 and toks[i - 1].text.lower() in ("с", "со"):
@@ -334,7 +495,10 @@ def events(doc: Document) -> Document:
                         same.sentences.append(si)
                     continue
                 draft.add_parties(parties)
-                host = next((o for o in orgs if o.kind in ("ministry", "embassy")), None)
+                # "между министерствами иностранных дел X и Y" names the sides, no host
+                host = next(
+                    (o for o in orgs if o.kind in ("ministry", "embassy") and not o.plural), None
+                )
                 draft.host = host
                 draft.participants = [p for p in people if p in officials]
                 draft.confidence = 0.8
@@ -363,6 +527,14 @@ def events(doc: Document) -> Document:
             later = [e.sentence for e in evs if e.sentence > ev.sentence]
             stop = min(later) if later else para_sents[-1] + 1
             span = [i for i in para_sents if ev.sentence <= i < stop]
+            if ev.type == "CONSULTED":
+                # "Узбекскую делегацию возглавил ...": the delegations' heads take part
+                for si in span[1:]:
+                    st = doc.tokens[doc.sentences[si].tok_start : doc.sentences[si].tok_end]
+                    if any(_lem(t) & {"делегация", "возглавить", "возглавлять"} for t in st):
+                        for p in _person_keys([m for m in doc.mentions if m.sent == si]):
+                            if p in officials and p not in ev.participants:
+                                ev.participants.append(p)
             if ev.type == "HOSTED":
                 if ev.host is None:
                     for si in span:
@@ -377,8 +549,8 @@ def events(doc: Document) -> Document:
                         if p in officials and p not in ev.participants:
                             ev.participants.append(p)
                 ev.add_parties([doc.persons[p].state for p in ev.participants])
-                if not ev.parties and ev.host is None:
-                    ev.type = "DROP"  # nobody identifiable holds it
+                if not ev.parties:
+                    ev.type = "DROP"  # no state or IGO identifiable in it
             if ev.type == "ACCREDITED":
                 receiver_states = [
                     doc.persons[p].state

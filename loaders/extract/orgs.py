@@ -40,6 +40,7 @@ class OrgMention:
     tok_end: int
     city: str | None = None
     city_state: str | None = None
+    plural: bool = False  # "между министерствами иностранных дел X и Y": the sides
 
 
 def _head_kind(tok: Token) -> tuple[str, object] | None:
@@ -118,6 +119,7 @@ def find_orgs(doc: Document, sent: int) -> list[OrgMention]:
                 break
             if (
                 kind in ("ministry", "council")
+                and low not in ("и", "или", "а")  # "министерствами ... X и Y": no tail
                 and any("gent" in p.tag.grammemes for p in parses(toks[k].text))
                 and toks[k].text[:1].isalpha()
             ):
@@ -134,6 +136,7 @@ def find_orgs(doc: Document, sent: int) -> list[OrgMention]:
         name = " ".join([*mods, head_word]) + rest
         if state is None and kind == "university":
             state = city_state
+        plural = hp is not None and "plur" in hp.tag.grammemes
         out.append(
             OrgMention(
                 name,
@@ -145,6 +148,7 @@ def find_orgs(doc: Document, sent: int) -> list[OrgMention]:
                 s.tok_start + k,
                 city,
                 city_state,
+                plural,
             )
         )
         i = k

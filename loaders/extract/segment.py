@@ -12,17 +12,32 @@ from dipgraph.loaders.extract.doc import Document, Sentence, Token
 _PARA_RE = re.compile(r"[^\n]+")
 
 
+def dateline_end(text: str) -> int:
+    """Offset right after the dateline ("Астана. 3 марта. KAZAKHSTAN TODAY - "), -1 when
+    there is none: the dateline is no part of the first sentence."""
+    from dipgraph.loaders.sources import DATELINE_RE, parse_dateline
+
+    dl = parse_dateline(text)
+    if dl is None:
+        return -1
+    m = DATELINE_RE.match(text, dl["offset"])
+    return m.end() if m else -1
+
+
 def segment(doc: Document) -> Document:
     from razdel import sentenize, tokenize
 
     doc.tokens, doc.sentences, doc.paragraphs = [], [], []
+    skip_to = dateline_end(doc.text)
     for pm in _PARA_RE.finditer(doc.text):
-        if not pm.group().strip():
+        p_start = max(pm.start(), skip_to) if pm.start() <= skip_to < pm.end() else pm.start()
+        body = doc.text[p_start : pm.end()]
+        if not body.strip():
             continue
         p_index = len(doc.paragraphs)
-        doc.paragraphs.append((pm.start(), pm.end()))
-        for s in sentenize(pm.group()):
-            start = pm.start() + s.start
+        doc.paragraphs.append((p_start, pm.end()))
+        for s in sentenize(body):
+            start = p_start + s.start
             sent = Sentence(start, start + len(s.text), s.text, p_index, len(doc.tokens))
             s_index = len(doc.sentences)
             for t in tokenize(s.text):
