@@ -73,13 +73,15 @@ def test_seed_release_scores_at_least_the_pinned_bounds():
 
 @needs_corpus
 def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
-    # measured: meeting pairs F1 0.286; occupation (who, position, where) F1 0.345,
-    # (who, position) F1 0.545 on the 122 development documents
+    # measured: meeting pairs F1 0.333 (P 1.0: only contacts reported as happened, with
+    # a named counterpart); occupation (who, position, where) F1 0.350, (who, position)
+    # F1 0.550 on the 122 development documents
     report = evaluate_factrueval(FACTRUEVAL)
     assert report.documents == 122
-    assert report.meeting.f1 >= 0.25
-    assert report.occupation.f1 >= 0.30
-    assert report.occupation_relaxed.f1 >= 0.50
+    assert report.meeting.f1 >= 0.30
+    assert report.meeting.precision >= 0.6
+    assert report.occupation.f1 >= 0.33
+    assert report.occupation_relaxed.f1 >= 0.53
     assert report.occupation_relaxed.precision >= 0.70
 
 
