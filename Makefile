@@ -31,7 +31,7 @@ demo: $(STAMP)
 test: $(STAMP) $(LINT_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/python -m pytest -q -rs -p no:cacheprovider
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
