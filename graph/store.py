@@ -99,6 +99,40 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
+class ReleaseQueries:
+    """Reads every backend answers the same way, on top of its own `run`."""
+
+    def run(self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False):
+        raise NotImplementedError
+
+    def _count(self, cypher: str, params: dict[str, Any] | None = None) -> int:
+        rows = self.run(cypher, params)
+        return int(rows[0]["n"]) if rows else 0
+
+    def has_release(self, release_id: str) -> bool:
+        return bool(
+            self._count(
+                "MATCH (r:Release {id: $id}) WHERE r.complete = true RETURN count(r) AS n",
+                {"id": release_id},
+            )
+        )
+
+    def incomplete_releases(self) -> list[str]:
+        rows = self.run(
+            "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"
+        )
+        return [r["id"] for r in rows]
+
+    def count_nodes(self) -> int:
+        return self._count("MATCH (n) RETURN count(n) AS n")
+
+    def count_edges(self) -> int:
+        return self._count("MATCH ()-[r]->() RETURN count(r) AS n")
+
+    def count_releases(self) -> int:
+        return self._count("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
+
+
 def open_store(settings: StoreSettings | None = None) -> GraphStore:
     """Open (and for the embedded backend, start if needed) the store the settings name."""
     settings = settings or StoreSettings()

@@ -22,6 +22,7 @@ from dipgraph.graph import statements
 from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
+    ReleaseQueries,
     StoreError,
     StoreSettings,
     StoreUnavailable,
@@ -228,7 +229,7 @@ def _nul_free(value: Any) -> Any:
     return value
 
 
-class EmbeddedStore:
+class EmbeddedStore(ReleaseQueries):
     """GraphStore over the embedded FalkorDB server (native protocol)."""
 
     dialect = "falkordb"
@@ -339,31 +340,6 @@ class EmbeddedStore:
     def retract(self, release_id: str) -> None:
         cypher, params = statements.single_query(None, retract_release=release_id)
         self.run(cypher, params, write=True)
-
-    def has_release(self, release_id: str) -> bool:
-        rows = self.run(
-            "MATCH (r:Release {id: $id}) WHERE r.complete = true RETURN count(r) AS n",
-            {"id": release_id},
-        )
-        return bool(rows and rows[0]["n"])
-
-    def incomplete_releases(self) -> list[str]:
-        rows = self.run(
-            "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"
-        )
-        return [r["id"] for r in rows]
-
-    def count_nodes(self) -> int:
-        rows = self.run("MATCH (n) RETURN count(n) AS n")
-        return int(rows[0]["n"]) if rows else 0
-
-    def count_edges(self) -> int:
-        rows = self.run("MATCH ()-[r]->() RETURN count(r) AS n")
-        return int(rows[0]["n"]) if rows else 0
-
-    def count_releases(self) -> int:
-        rows = self.run("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
-        return int(rows[0]["n"]) if rows else 0
 
     def clear(self) -> None:
         """Delete the whole graph (schema included)."""

@@ -25,6 +25,7 @@ from dipgraph.graph import statements
 from dipgraph.graph.model import NODE_KEYS, GraphBatch
 from dipgraph.graph.store import (
     QueryError,
+    ReleaseQueries,
     StoreAuthError,
     StoreError,
     StoreSettings,
@@ -111,7 +112,7 @@ def schema_statements() -> list[str]:
     return stmts
 
 
-class Neo4jStore:
+class Neo4jStore(ReleaseQueries):
     """GraphStore over a Bolt server with the official neo4j driver."""
 
     def __init__(self, settings: StoreSettings, *, driver: Any = None) -> None:
@@ -282,31 +283,6 @@ class Neo4jStore:
         plan = statements.retract_statements(release_id)
         self._check_sizes(plan)
         self._retry(lambda: self._execute_write(plan))
-
-    def has_release(self, release_id: str) -> bool:
-        rows = self.run(
-            "MATCH (r:Release {id: $id}) WHERE r.complete = true RETURN count(r) AS n",
-            {"id": release_id},
-        )
-        return bool(rows and rows[0]["n"])
-
-    def incomplete_releases(self) -> list[str]:
-        rows = self.run(
-            "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"
-        )
-        return [r["id"] for r in rows]
-
-    def count_nodes(self) -> int:
-        rows = self.run("MATCH (n) RETURN count(n) AS n")
-        return int(rows[0]["n"]) if rows else 0
-
-    def count_edges(self) -> int:
-        rows = self.run("MATCH ()-[r]->() RETURN count(r) AS n")
-        return int(rows[0]["n"]) if rows else 0
-
-    def count_releases(self) -> int:
-        rows = self.run("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
-        return int(rows[0]["n"]) if rows else 0
 
     def clear(self) -> None:
         """Delete every node and edge (the schema stays), in bounded chunks."""

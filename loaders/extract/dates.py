@@ -9,21 +9,8 @@ import re
 from datetime import date as _date
 
 from dipgraph.loaders.extract.doc import Document
+from dipgraph.loaders.sources import MONTHS
 
-MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
 _DATE_RE = re.compile(
     r"\b(\d{1,2})(?:\s*[-–]\s*\d{1,2})?\s+("
     + "|".join(MONTHS)
