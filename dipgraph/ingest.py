@@ -204,9 +204,13 @@ def _load_stream(
     # First the cheap pass: read every input, answer failures and already-loaded releases
     # at once; then one extraction pool (models load once per worker) for the rest.
     todo: list[tuple[str, Release, bool]] = []
+    first_seen: dict[str, str] = {}
     for path, item in items:
         if not isinstance(item, Release):
             yield FileOutcome(path, "failed", message=str(item))
+        elif item.id in first_seen:
+            message = f"same text as {first_seen[item.id]}"
+            yield FileOutcome(path, "skipped", item.id, message=message)
         elif len(item.text) > MAX_RELEASE_CHARS:
             yield FileOutcome(path, "failed", item.id, message=(
                 f"{path}: release text too long ({len(item.text):,} characters, limit "
@@ -215,6 +219,7 @@ def _load_stream(
         elif not replace and store.has_release(item.id):
             yield FileOutcome(path, "skipped", item.id, message="already loaded")
         else:
+            first_seen[item.id] = path
             todo.append((path, item, replace and store_has_any(store, item.id)))
 
     extractions = extract_many((release for _, release, _ in todo), workers=workers)

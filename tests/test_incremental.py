@@ -157,3 +157,15 @@ def test_a_jsonl_record_that_changes_under_its_id_replaces_only_itself(data_dir,
     after_ids = release_ids(data_dir)
     assert len(after_ids) == 2 and len(after_ids & before_ids) == 1
     assert graph_counts(data_dir) == expected_batch([jsonl]).counts
+
+
+def test_the_same_text_twice_in_one_load_is_written_once(data_dir, releases, tmp_path):
+    copy = tmp_path / "copy-of-seed.txt"
+    copy.write_bytes(releases[0].read_bytes())
+    report = load([releases[0], copy], StoreSettings(data_dir=data_dir), year=2026)
+    # skips are answered in the cheap first pass, before any extraction
+    skipped, loaded = report.outcomes
+    assert (skipped.status, loaded.status) == ("skipped", "loaded")
+    assert skipped.path == str(copy)
+    assert skipped.message == f"same text as {releases[0]}"
+    assert graph_counts(data_dir) == expected_batch([releases[0]]).counts
