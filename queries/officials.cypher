@@ -5,9 +5,12 @@
 // description: Officials of state A who met officials of state B, with how often, when
 //   first and last.
 // params: a (state code), b (state code), from (date, optional), to (date, optional)
-MATCH (sa:State {code: $a})<-[:REPRESENTS]-(x:Official)-[r:MET]-(y:Official)
-MATCH (y)-[:REPRESENTS]->(sb:State {code: $b})
-WHERE ($from IS NULL OR r.date >= $from)
+// from the officials of B (index on Official.state; an official's state is the one it
+// REPRESENTS) over their meetings; the other side's state is a property test, not a
+// walk from each of A's officials over all their meetings
+MATCH (y:Official {state: $b})-[r:MET]-(x:Official)
+WHERE x.state = $a
+  AND ($from IS NULL OR r.date >= $from)
   AND ($to IS NULL OR r.date <= $to)
 RETURN x.id AS id_a, x.name AS official_a, x.title AS title_a, y.id AS id_b,
        y.name AS official_b, y.title AS title_b, count(r) AS meetings,
@@ -68,10 +71,19 @@ LIMIT 1
 //   limit (int, default 20)
 MATCH (o:Official)
 WHERE $state IS NULL OR o.state = $state
+// from the officials (FalkorDB would otherwise scan every event), ranked by a plain count;
+// the counts by type only for the top ones
+WITH o
 MATCH (o)<-[:INVOLVES]-(e:Event)
 WHERE ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
-WITH o, count(e) AS events,
+WITH o, count(e) AS events
+ORDER BY events DESC, o.name, o.id
+LIMIT $limit
+MATCH (o)<-[:INVOLVES]-(e:Event)
+WHERE ($from IS NULL OR e.date >= $from)
+  AND ($to IS NULL OR e.date <= $to)
+WITH o, events,
      toInteger(sum(CASE WHEN e.type = 'MET' THEN 1 ELSE 0 END)) AS met,
      toInteger(sum(CASE WHEN e.type = 'ACCREDITED' THEN 1 ELSE 0 END)) AS accredited,
      toInteger(sum(CASE WHEN e.type = 'CONSULTED' THEN 1 ELSE 0 END)) AS consulted,

@@ -63,10 +63,15 @@ ORDER BY first, partner
 // description: A state's contacts with intergovernmental organizations (UN, EU, ...), in
 //   date order, with evidence.
 // params: state (state code), from (date, optional), to (date, optional)
-MATCH (o:Organization {kind: 'igo'})<-[:INVOLVES]-(e:Event)
-WHERE o.code IN e.parties AND $state IN e.parties AND o.code <> $state
+// per IGO, the events whose parties hold both codes: FalkorDB intersects the two in the
+// Event.parties index (the WITH makes the IGO's code a value the index can look up)
+MATCH (o:Organization {kind: 'igo'})
+WITH o.code AS igo, o.name AS name
+WHERE igo <> $state
+MATCH (e:Event)
+WHERE igo IN e.parties AND $state IN e.parties
   AND ($from IS NULL OR e.date >= $from)
   AND ($to IS NULL OR e.date <= $to)
-RETURN o.code AS igo, o.name AS name, e.date AS date, e.type AS type, e.format AS format,
+RETURN igo, name, e.date AS date, e.type AS type, e.format AS format,
        e.sentence AS evidence, e.id AS event
 ORDER BY date, igo, event
