@@ -19,6 +19,7 @@ HERE = Path(__file__).resolve().parent
 FULL = [
     ("store writes + cold query", ["bench_store.py", "--edges", "200000"]),
     ("extraction", ["bench_extract.py"]),
+    ("load --workers scaling", ["bench_load.py", "--releases", "80", "--workers", "1,2"]),
     ("query latency, 100k events", ["bench_queries.py", "--events", "100000", "--runs", "50"]),
     ("viz layout", ["bench_viz.py", "--edges", "3000", "10000"]),
     ("analysis, 30k edges", ["bench_analysis.py", "--edges", "30000"]),
@@ -26,6 +27,7 @@ FULL = [
 QUICK = [
     ("store writes + cold query", ["bench_store.py", "--edges", "20000"]),
     ("extraction", ["bench_extract.py", "--releases", "20", "--workers", "1"]),
+    ("load --workers scaling", ["bench_load.py", "--releases", "20", "--workers", "1,2"]),
     ("query latency, 5k events", ["bench_queries.py", "--events", "5000", "--runs", "10"]),
     ("viz layout", ["bench_viz.py", "--edges", "1000"]),
     ("analysis, 5k edges", ["bench_analysis.py", "--edges", "5000"]),
