@@ -397,13 +397,18 @@ def test_q_graph_summary(graph):
 
 def test_q_releases(graph):
     title = "МИД Казахстана. Дипломатическая хроника (тестовый выпуск)"
-    assert rows(graph, "releases") == [
-        (R24, title, "2024-05-14", "test://2024-05-14", True, 3, "2024-05-14", "2024-05-14"),
-        (R25, title, "2025-02-20", "test://2025-02-20", True, 3, "2025-02-20", "2025-02-20"),
+    newest_first = [
+        (R26A, title, "2026-04-15", "test://2026-04-15", True, 3, "2026-04-15", "2026-04-15"),
         (R26S, "МИД Казахстана. Внешняя политика", "2026-03-03",
          "corpus/releases/000_f90f83b2cd359777.txt", True, 10, "2026-03-03", "2026-03-03"),
-        (R26A, title, "2026-04-15", "test://2026-04-15", True, 3, "2026-04-15", "2026-04-15"),
+        (R25, title, "2025-02-20", "test://2025-02-20", True, 3, "2025-02-20", "2025-02-20"),
+        (R24, title, "2024-05-14", "test://2024-05-14", True, 3, "2024-05-14", "2024-05-14"),
     ]  # fmt: skip
+    assert rows(graph, "releases") == newest_first
+    assert rows(graph, "releases", limit="2") == newest_first[:2]
+    assert rows(graph, "releases", **{"from": "2025-01-01", "to": "2025-12-31"}) == [
+        newest_first[2]
+    ]
 
 
 # -- wrong use -----------------------------------------------------------------------------

@@ -47,7 +47,7 @@ CASES: dict[str, list[dict[str, str]]] = {
     "accreditation_register": [{}, {"host": "KZ"}, {"sender": "KZ"}],
     "hosted_events": [{}, {"host": "посольство"}, {"venue": "Скопье"}],
     "graph_summary": [{}],
-    "releases": [{}],
+    "releases": [{}, {"limit": "2"}, {"from": "2025-01-01", "to": "2025-12-31"}],
 }
 #: the one case whose answer is no rows: no chain of meetings joins these two
 NO_ROWS = {"a": IMANBAEV.id, "b": ISETOV.id}
