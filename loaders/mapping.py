@@ -29,6 +29,7 @@ from dipgraph.graph.model import (
     venue_id,
 )
 from dipgraph.loaders.records import EventRecord, Extraction, OfficialRecord, Participant
+from dipgraph.loaders.translit import to_latin
 
 
 @cache
@@ -75,7 +76,14 @@ class _Mapper:
         aliases: list[str] | None = None,
     ) -> NodeRef:
         ref = self.batch.add_node(
-            Official(id_, name, aliases=list(aliases or []), title=role, state=state)
+            Official(
+                id_,
+                name,
+                latin=to_latin(name),
+                aliases=list(aliases or []),
+                title=role,
+                state=state,
+            )  # fmt: skip
         )
         if state:
             self.batch.add_edge("REPRESENTS", ref, self.party(state))
@@ -114,7 +122,7 @@ class _Mapper:
             date_precision=rec.date_precision,
             summary=rec.summary or ev.sentence[:200],
             confidence=rec.confidence,
-            extractor_version=getattr(self.extraction, "extractor_version", None),
+            extractor_version=self.extraction.extractor_version,
             parties=sorted(rec.parties),
             sentence=ev.sentence,
             start=ev.start,

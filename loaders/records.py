@@ -107,6 +107,7 @@ class Extraction:
     warnings: list[str] = field(default_factory=list)
     #: set when extraction itself failed: nothing of this release may be written
     error: str | None = None
+    extractor_version: str | None = None
 
     def records(self) -> list[dict[str, Any]]:
         return [e.to_json() for e in self.events] + [o.to_json() for o in self.officials]

@@ -131,3 +131,30 @@ def test_mapping_is_deterministic(seed_extraction):
     a, b = to_batch(seed_extraction), to_batch(seed_extraction)
     assert set(a.nodes) == set(b.nodes)
     assert set(a.edges) == set(b.edges)
+
+
+def test_officials_carry_a_latin_transliteration(seed_extraction):
+    batch = to_batch(seed_extraction)
+    imanbaev = batch.nodes[("Official", official_id("KZ", "Болат Иманбаев"))]
+    assert imanbaev.latin == "Bolat Imanbaev"
+    andresen = batch.nodes[("Official", official_id("NO", "Хелене Санд Андресен"))]
+    assert andresen.latin == "Khelene Sand Andresen"
+
+
+def test_transliteration_follows_icao_and_keeps_hyphens():
+    from dipgraph.loaders.translit import to_latin
+
+    assert to_latin("Касым-Жомарт Токаев") == "Kasym-Zhomart Tokaev"
+    assert to_latin("Щукин Юрий") == "Shchukin Iurii"
+    assert to_latin("Ханс ван дер Берг") == "Khans van der Berg"
+    assert to_latin("Lee Min") == "Lee Min"
+
+
+def test_events_record_the_extractor_version(corpus):
+    from dipgraph.graph.model import Event
+    from dipgraph.loaders.extract import EXTRACTOR_VERSION, extract
+
+    release = Release.from_text(SEED_RELEASE.read_text(encoding="utf-8"))
+    batch = to_batch(extract(release))
+    events = [n for n in batch.nodes.values() if isinstance(n, Event)]
+    assert events and {e.extractor_version for e in events} == {EXTRACTOR_VERSION}

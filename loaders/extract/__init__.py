@@ -103,7 +103,7 @@ def extract(release: Release) -> Extraction:
     on odd text)."""
     problem = check_language(release)
     if problem:
-        return Extraction(release=release, warnings=[problem])
+        return Extraction(release=release, warnings=[problem], extractor_version=EXTRACTOR_VERSION)
     doc = analyze(release)
     source = release.source_uri
     events: list[EventRecord] = []
@@ -154,7 +154,13 @@ def extract(release: Release) -> Extraction:
                 aliases=list(p.aliases),
             )
         )
-    return Extraction(release=release, events=events, officials=officials, warnings=doc.warnings)
+    return Extraction(
+        release=release,
+        events=events,
+        officials=officials,
+        warnings=doc.warnings,
+        extractor_version=EXTRACTOR_VERSION,
+    )
 
 
 def _init_worker() -> None:
