@@ -392,6 +392,8 @@ def _cell(value, limit: int | None = None) -> str:
         import json
 
         text = json.dumps(value, ensure_ascii=False)
+    elif isinstance(value, float):
+        text = f"{value:.4f}"
     else:
         text = str(value)
     text = " ".join(text.split())  # one line per row
@@ -435,25 +437,26 @@ def _table(columns: list[str], rows: list[dict], width: int | None) -> str:
     return "\n".join(out)
 
 
-def _print_result(result, fmt: str, full: bool) -> None:
+def emit(columns: list[str], rows: list[dict], fmt: str, full: bool = False) -> None:
+    """Print rows as an aligned table (fitted to the terminal unless full), CSV or JSON."""
     import json
 
     if fmt == "json":
-        ordered = [{c: row.get(c) for c in result.columns} for row in result.rows]
-        click.echo(json.dumps(ordered, ensure_ascii=False, indent=2))
+        ordered = [{c: row.get(c) for c in columns} for row in rows]
+        click.echo(json.dumps(ordered, ensure_ascii=False, indent=2, default=str))
     elif fmt == "csv":
         import csv
         import io
 
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(result.columns)
-        for row in result.rows:
+        writer.writerow(columns)
+        for row in rows:
             writer.writerow(
                 [
                     json.dumps(v, ensure_ascii=False) if isinstance(v, list | dict) else
                     ("" if v is None else v)
-                    for v in (row.get(c) for c in result.columns)
+                    for v in (row.get(c) for c in columns)
                 ]
             )  # fmt: skip
         click.echo(buf.getvalue(), nl=False)
@@ -461,9 +464,9 @@ def _print_result(result, fmt: str, full: bool) -> None:
         import shutil
 
         width = None if full else shutil.get_terminal_size((120, 24)).columns
-        if result.columns:
-            click.echo(_table(result.columns, result.rows, width))
-        n = len(result.rows)
+        if columns:
+            click.echo(_table(columns, rows, width))
+        n = len(rows)
         click.echo(f"({n} row{'' if n == 1 else 's'})", err=True)
 
 
@@ -571,7 +574,7 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
         raise click.ClickException(f"query {name} failed: {exc}") from exc
     finally:
         store.close()
-    _print_result(result, fmt, full)
+    emit(result.columns, result.rows, fmt, full)
 
 
 # --- analysis commands: analyze, viz ------------------------------------------------------
@@ -629,41 +632,11 @@ def graph_filter_options(func):
 
 
 def emit_rows(rows: list[dict], fmt: str) -> None:
-    """Print rows as an aligned table, CSV or JSON."""
-    import csv
-    import io
-    import json
-
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1, default=str))
-        return
-    if not rows:
-        if fmt == "table":
-            click.echo("(no rows)", err=True)
-        return
-    cols: list[str] = []
+    """Print plain rows (analysis results): their columns in first-seen order."""
+    columns: list[str] = []
     for row in rows:
-        cols += [k for k in row if k not in cols]
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=cols, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        click.echo(out.getvalue(), nl=False)
-        return
-
-    def cell(v: object) -> str:
-        if v is None:
-            return ""
-        if isinstance(v, float):
-            return f"{v:.4f}"
-        return str(v).replace("\n", " ")
-
-    table = [[cell(r.get(c)) for c in cols] for r in rows]
-    widths = [max(len(c), *(len(t[i]) for t in table)) for i, c in enumerate(cols)]
-    click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip())
-    for t in table:
-        click.echo("  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip())
+        columns += [k for k in row if k not in columns]
+    emit(columns, rows, fmt)
 
 
 @cli.command()
