@@ -718,10 +718,12 @@ def analyze(
         rows = rows[:top]
     emit_rows(rows, fmt)
     if trend is not None and fmt == "table":
-        slope = "n/a (fewer than two dated years)" if trend["slope"] is None else trend["slope"]
+        if trend["slope"] is None:
+            slope = "n/a (needs two dated years)"
+        else:
+            slope = f"{trend['slope']:+.2f} contacts/year"
         click.echo(
-            f"\ntrend: slope {slope} contacts/year over {trend['years']} year(s), "
-            f"{trend['total']} contacts in all"
+            f"trend: {slope}; {trend['total']} contacts over {trend['years']} year(s)", err=True
         )
 
 

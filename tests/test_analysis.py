@@ -249,7 +249,7 @@ def test_cli_analyze_from_json(snap: GraphSnapshot, tmp_path) -> None:
     res = runner.invoke(
         cli, ["analyze", "bilateral", "-a", "KZ", "-b", "NL", "--from-json", str(path)]
     )
-    assert res.exit_code == 0 and "slope 0.8 contacts/year" in res.output
+    assert res.exit_code == 0 and "trend: +0.80 contacts/year" in res.output
     res = runner.invoke(cli, ["analyze", "communities", "--from-json", str(path)])
     assert res.exit_code == 0 and "KZ" in res.output
     res = runner.invoke(
