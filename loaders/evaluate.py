@@ -272,6 +272,37 @@ def _lemma_set(text: str) -> set[str]:
     return {lemma(w) for w in re.findall(r"[\wё-]+", text.lower()) if len(w) > 2}
 
 
+def _position_lemmas(text: str) -> set[str]:
+    """Lemmas of a position with abbreviated titles spelled out the way the extractor
+    spells its roles (titles.tsv: "премьер" -> "премьер-министр", "замглавы" ->
+    "заместитель главы") and a leading "экс-" dropped ("экс-премьер" is a premier)."""
+    from dipgraph.loaders.extract.roles import title_heads
+
+    heads = title_heads()
+    out: set[str] = set()
+    for lem in _lemma_set(text):
+        lem = lem.removeprefix("экс-")
+        out.add(lem)
+        if lem in heads and heads[lem] != lem:
+            out |= _lemma_set(heads[lem])
+    return out
+
+
+def _state_codes(text: str | None) -> set[str]:
+    """Codes of a gold "Where" that is a state or IGO by one of its names ("США",
+    "РФ | Россия"): alternatives that are something else ("Госдепартамент США") give
+    none."""
+    from dipgraph.loaders.extract.states import find_states
+
+    codes: set[str] = set()
+    for alt in (text or "").split("|"):
+        alt = alt.strip()
+        found = [m for m in find_states(alt) if m.kind in ("state", "igo")]
+        if len(found) == 1 and found[0].start == 0 and found[0].end == len(alt):
+            codes.add(found[0].code)
+    return codes
+
+
 def _pair_match(pa: tuple[str, str], pb: tuple[str, str]) -> bool:
     return (same_person(pa[0], pb[0]) and same_person(pa[1], pb[1])) or (
         same_person(pa[0], pb[1]) and same_person(pa[1], pb[0])
@@ -279,15 +310,23 @@ def _pair_match(pa: tuple[str, str], pb: tuple[str, str]) -> bool:
 
 
 def _greedy(gold: list, pred: list, match: Callable[[object, object], bool]) -> int:
-    used: set[int] = set()
-    tp = 0
-    for g in gold:
-        for i, p in enumerate(pred):
-            if i not in used and match(g, p):
-                used.add(i)
-                tp += 1
-                break
-    return tp
+    """Size of a maximum one-to-one matching of gold and predicted items (augmenting
+    paths): a first-come greedy pass under-counts when an earlier gold fact takes the
+    one prediction a later fact needed (a person with two gold occupations)."""
+    edges = [[i for i, p in enumerate(pred) if match(g, p)] for g in gold]
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for i in edges[gi]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or augment(owner[i], seen):
+                owner[i] = gi
+                return True
+        return False
+
+    return sum(augment(gi, set()) for gi in range(len(gold)))
 
 
 def evaluate_factrueval(
@@ -349,16 +388,20 @@ def evaluate_factrueval(
                 )
                 if w
             )
-            pred_occ.append((o.name, o.role, where))
+            names = [o.name, *getattr(o, "aliases", [])]
+            pred_occ.append((names, o.role, where, {o.state, o.posted_in} - {None}))
+        gold_codes = {g[2]: _state_codes(g[2]) for g in gold_occ}
 
-        def occ_match(g, p, strict: bool = True) -> bool:
+        def occ_match(g, p, strict: bool = True, codes=gold_codes) -> bool:
             who, pos, where = g
-            if not same_person(who, p[0]):
+            if not any(same_person(who, n) for n in p[0]):
                 return False
-            if pos and not (_lemma_set(pos) & _lemma_set(p[1])):
+            if pos and not (_position_lemmas(pos) & _position_lemmas(p[1])):
                 return False
             if strict and where and not (_lemma_set(where) & _lemma_set(p[2])):
-                return False
+                # the gold names the state in any of its names ("США", "РФ",
+                # "Белоруссия"): compare it as a state, not as words
+                return bool(codes[where] & p[3])
             return True
 
         tp = _greedy(gold_occ, pred_occ, occ_match)
