@@ -80,3 +80,28 @@ def test_in_a_release_all_case_forms_are_one_person():
 def test_the_governing_title_or_preposition_sets_the_case_of_unknown_names(sentence, nominative):
     doc = analyze(Release.from_text(sentence), upto="names")
     assert nominative in [m.name for m in doc.mentions]
+
+
+def test_an_original_spelling_in_brackets_is_an_alias_not_part_of_the_name():
+    from dipgraph.graph.model import Release
+    from dipgraph.loaders.extract import analyze
+
+    doc = analyze(
+        Release.from_text("Об этом заявил шеф концерна Бернд Пишетсридер (Bernd Pischetsrieder).")
+    )
+    p = doc.persons["Бернд Пишетсридер"]
+    assert p.aliases == ["Bernd Pischetsrieder"]
+
+
+def test_a_genitive_a_declension_surname_unknown_to_the_dictionary():
+    # factRuEval-2016 book_261: "министра иностранных дел Японии Сейджи Маехары"
+    from dipgraph.graph.model import Release
+    from dipgraph.loaders.extract import analyze
+
+    doc = analyze(
+        Release.from_text(
+            "Эта поездка состоялась до визита в Москву министра иностранных дел Японии "
+            "Сейджи Маехары."
+        )
+    )
+    assert "Сейджи Маехара" in doc.persons

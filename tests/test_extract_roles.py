@@ -79,3 +79,73 @@ def test_delegation_head_takes_the_state_of_the_delegation():
     doc = analyze(Release.from_text(text), upto="roles")
     p = doc.persons["Алмаз Иманалиев"]
     assert (p.role, p.state) == ("заместитель министра", "KG")
+
+
+def _titles(text: str) -> dict[str, tuple]:
+    doc = analyze(Release.from_text(text), upto="roles")
+    return {m.name: (m.title.role, m.title.state) if m.title else None for m in doc.mentions}
+
+
+def test_a_quoted_or_bracketed_name_inside_a_title():
+    # factRuEval-2016 book_374, book_489
+    t = _titles("Накануне глава ОАО «Газпром» Алексей Миллер пообещал ограничить поставки.")
+    assert t["Алексей Миллер"] == ("глава ОАО «Газпром»", None)
+    t = _titles(
+        "Генеральный секретарь Объединённого фронта за демократию против диктатуры (ОФДД) "
+        "Наттавута Сайкыа сообщил сегодня, что желает прекращения кризиса."
+    )
+    assert t["Наттавута Сайкыа"][0].startswith("генеральный секретарь объединённого фронта")
+
+
+def test_titles_after_a_dash_and_a_title_that_runs_into_the_next_name():
+    # factRuEval-2016 book_259, book_100
+    t = _titles(
+        "Своим мнением поделятся Светлана Яковлева - директор Global Cultural Project, "
+        "Кирилл Разлогов - директор Российского института культурологии."
+    )
+    assert t["Светлана Яковлева"] == ("директор Global Cultural Project", None)
+    assert t["Кирилл Разлогов"][0].startswith("директор")
+    t = _titles(
+        "Среди задержанных оказался известный правозащитник Лев Пономарев, координатор "
+        "движения «Левый фронт» Сергей Удальцов."
+    )
+    assert t["Лев Пономарев"] is None
+    assert t["Сергей Удальцов"] == ("координатор движения «Левый фронт»", None)
+
+
+def test_a_state_adjective_before_the_title_gives_the_state():
+    # factRuEval-2016 book_99, book_301
+    t = _titles(
+        "Председатель КНР Ху Цзиньтао и российский президент Дмитрий Медведев открыли "
+        "нефтепровод, а британский премьер Гордон Браун отказался от участия."
+    )
+    assert t["Дмитрий Медведев"] == ("президент", "RU")
+    assert t["Гордон Браун"] == ("премьер-министр", "GB")
+
+
+def test_former_deputy_and_compound_titles():
+    # factRuEval-2016 book_337, book_302, book_252
+    t = _titles("Экс-премьера Пакистана Беназир Бхутто вновь взяли под домашний арест.")
+    assert t["Беназир Бхутто"] == ("премьер-министр", "PK")
+    t = _titles("Такой переход, считает вице-губернатор Приморья Александр Шемелев, полезен.")
+    assert t["Александр Шемелев"][0].startswith("вице-губернатор")
+    t = _titles("Он стал преемником первой женщины-спикера Нэнси Пелоси.")
+    assert t["Нэнси Пелоси"][0].endswith("спикер")
+
+
+def test_the_preposition_posle_is_no_ambassador():
+    # "после" is also the locative of "посол" in the dictionary (factRuEval-2016 book_260)
+    t = _titles("Напомним, после поездки Дмитрия Медведева на Курилы премьер Японии заявил.")
+    assert t["Дмитрий Медведев"] is None
+
+
+def test_members_managers_and_ranks_are_titles():
+    # factRuEval-2016 book_124, book_370, book_480
+    t = _titles(
+        "Член Палаты представителей Конгресса США Гэбриэль Гиффордс получила ранение. "
+        "Аарон Гринспен, управляющий компанией FaceCash, уже выступал против. "
+        "Об этом заявил шеф концерна Бернд Пишетсридер (Bernd Pischetsrieder) на ярмарке."
+    )
+    assert t["Гэбриэль Гиффордс"] == ("член палаты представителей конгресса", "US")
+    assert t["Аарон Гринспен"] == ("управляющий компанией FaceCash", None)
+    assert t["Бернд Пишетсридер"] == ("шеф концерна", None)

@@ -79,6 +79,7 @@ class PersonMention:
     sent: int
     title: Title | None = None
     person: str | None = None  # key into Document.persons
+    alias: str | None = None  # another spelling given with it: "(Bernd Pischetsrieder)"
 
 
 @dataclass

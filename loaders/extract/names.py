@@ -31,7 +31,8 @@ _SUFFIXES: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {
         ("ой", "а", None, "а"),
         ("ей", "а", "я", None),
     ],
-    "gent": [("а", "", None, "")],  # "Карлоса Мендеса", "Микко Лехтонена"
+    # "Карлоса Мендеса", "Микко Лехтонена"; "Сейджи Маехары" (a-declension)
+    "gent": [("а", "", None, ""), ("ы", None, None, "а")],
     "accs": [("а", "", None, "")],
     "datv": [("у", "", None, "")],
     "loct": [("е", "", None, "")],
@@ -133,6 +134,10 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
         return normalize_token(word, "nomn", gender)
     named = [p for p in parses(word) if NAME_GRAMS & p.tag.grammemes and "sing" in p.tag]
     fitting = [p for p in named if case in p.tag.grammemes]
+    if gender == "femn":
+        # a woman's surname is no masculine name's oblique form ("Нэнси Пелоси" is not
+        # the genitive of "Пелося")
+        fitting = [p for p in fitting if "masc" not in p.tag.grammemes]
     if gender:
         fitting = sorted(fitting, key=lambda p: gender not in p.tag.grammemes)
     if any("Fixd" in p.tag.grammemes for p in named):
@@ -324,6 +329,13 @@ def names(doc: Document) -> Document:
         # Асада", "Вдобавок, Виктория Нуланд"): drop leading words that are not names
         while toks and _not_a_name(toks[0].text):
             toks = toks[1:]
+        alias = None
+        cut = next((i for i, t in enumerate(toks) if t.text == "("), None)
+        if cut:
+            # "Бернд Пишетсридер (Bernd Pischetsrieder)": the original spelling is an alias
+            inner = [t.text for t in toks[cut + 1 :] if t.text != ")"]
+            alias = " ".join(inner) or None
+            toks = toks[:cut]
         if not toks or all(_INITIAL.match(t.text) or t.text in ".," for t in toks):
             continue
         s = type(s)(
@@ -339,7 +351,14 @@ def names(doc: Document) -> Document:
         name = normalize_name(toks, gov)
         doc.mentions.append(
             PersonMention(
-                s.start, s.end, s.text, s.tok_start, s.tok_end, name, doc.sentence_at(s.start)
+                s.start,
+                s.end,
+                s.text,
+                s.tok_start,
+                s.tok_end,
+                name,
+                doc.sentence_at(s.start),
+                alias=alias,
             )
         )
     mapping = resolve([m.name for m in doc.mentions])
@@ -349,8 +368,9 @@ def names(doc: Document) -> Document:
         person = doc.persons.get(canonical)
         if person is None:
             person = doc.persons[canonical] = Person(key=canonical, name=canonical)
-        if m.name != canonical and m.name not in person.aliases:
-            person.aliases.append(m.name)
+        for alias in (m.name, m.alias):
+            if alias and alias != canonical and alias not in person.aliases:
+                person.aliases.append(alias)
         m.person = canonical
         person.mentions.append(m)
     return doc

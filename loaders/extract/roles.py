@@ -48,6 +48,11 @@ ROLE_REWRITES = [
     (re.compile(r"^полномочный посол\b"), "посол"),
 ]
 _MFA_RE = re.compile(r"\b(мид|министра? иностранных дел)\b")
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9&.'’-]*$")  # "Business NZ", "FaceCash"
+OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
+CLOSE_QUOTES = {"»", "”", "“", '"'}
+QUOTED_MAX = 8  # tokens of a quoted name inside a title: "глава ОАО «Газпром»"
+DASHES = {"—", "–", "-"}
 
 
 @lru_cache(maxsize=1)
@@ -55,16 +60,39 @@ def title_heads() -> dict[str, str]:
     return {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in _data("titles.tsv")}
 
 
+NOT_TITLE_POS = {"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NPRO"}
+
+
 def _head(token: Token) -> str | None:
+    """The canonical title a word heads ("посла" -> "посол", "замглавы" -> "заместитель
+    главы", "экс-премьера" -> "премьер-министр", "вице-губернатора" ->
+    "вице-губернатор", "женщины-спикера" -> "спикер"), or None."""
+    return _head_word(token.text)
+
+
+@lru_cache(maxsize=8192)
+def _head_word(text: str) -> str | None:
     heads = title_heads()
-    low = token.text.lower().replace("ё", "е")
+    low = text.lower().replace("ё", "е")
     if low in heads:
         return heads[low]
-    for lem in lemmas(token.text):
-        if lem in heads and any(
-            p.normal_form == lem and p.tag.POS == "NOUN" for p in parses(token.text)
-        ):
+    ps = parses(text)
+    if ps and ps[0].tag.POS in NOT_TITLE_POS:
+        return None  # "после" is a preposition before it is the locative of "посол"
+    for lem in lemmas(text):
+        if lem in heads and any(p.normal_form == lem and p.tag.POS == "NOUN" for p in ps):
             return heads[lem]
+    first, dash, rest = low.partition("-")
+    if dash and rest and "-" not in rest:
+        sub = _head_word(rest)
+        if sub is None:
+            return None
+        if first == "экс":
+            return sub  # a former official keeps the title, as "бывший" is dropped
+        if first == "вице":
+            return sub if sub.startswith("вице-") else "вице-" + sub
+        if any(p.tag.POS == "NOUN" and "anim" in p.tag.grammemes for p in parses(first)):
+            return sub  # "женщина-спикер"
     return None
 
 
@@ -108,7 +136,7 @@ def _compatible(token: Token) -> bool:
     """Can this token sit inside a title between its head and the name?"""
     t = token.text
     low = t.lower()
-    if low in LINK_WORDS or (t.isupper() and len(t) > 1) or t == "-":
+    if low in LINK_WORDS or (t.isupper() and len(t) > 1) or t == "-" or _LATIN.match(t):
         return True
     if not t[:1].isalpha():
         return False
@@ -147,8 +175,18 @@ def build_title(
     state = posted = None
     state_text = posted_text = None
     skip: set[int] = set()
+    quoted: set[int] = set()
+    opened: str | None = None
+    for k in range(head_i + 1, end_i):
+        t = tokens[k].text
+        if opened is None and t in OPEN_QUOTES:
+            opened = OPEN_QUOTES[t]
+        elif opened is not None and t == opened:
+            opened = None
+        elif opened is not None:
+            quoted.add(k)
     for m in states:
-        if m.tok_start < head_i or m.tok_end > end_i:
+        if m.tok_start < head_i or m.tok_end > end_i or m.tok_start in quoted:
             continue
         prev = tokens[m.tok_start - 1].text.lower() if m.tok_start > 0 else ""
         span = set(range(m.tok_start, m.tok_end))
@@ -171,8 +209,15 @@ def build_title(
             skip |= span
         else:
             skip |= span
+    if state is None:
+        # "российский президент", "британский премьер": a state adjective before it
+        adj = next((m for m in states if m.kind == "adj" and m.tok_end == head_i - len(mods)), None)
+        if adj is not None:
+            state = adj.code
     rest = [
-        tokens[k].text if tokens[k].text.isupper() else tokens[k].text.lower()
+        tokens[k].text
+        if tokens[k].text.isupper() or k in quoted or _LATIN.match(tokens[k].text)
+        else tokens[k].text.lower()
         for k in range(head_i + 1, end_i)
         if k not in skip
     ]
@@ -185,6 +230,7 @@ def build_title(
         org_of_title = _org_nominative(rest)
         rest = []
     role = " ".join([*mods, head_word, *rest]).replace(" - ", "-")
+    role = re.sub(r"([«“„(]) ", r"\1", re.sub(r" ([»”“)])", r"\1", role))
     low = role.lower()
     for pattern, repl in ROLE_REWRITES:
         low2 = pattern.sub(repl, low)
@@ -214,22 +260,61 @@ def build_title(
     )
 
 
+def _opening(tokens: list[Token], k: int, lo: int) -> int | None:
+    """Index of the quote or bracket that opens the one closing at tokens[k] (a quoted
+    or bracketed name inside a title: "«Газпром»", "(ОФДД)"), or None."""
+    close = tokens[k].text
+    opens = (
+        {
+            "(",
+        }
+        if close == ")"
+        else {o for o, c in OPEN_QUOTES.items() if c == close}
+    )
+    j = k - 1
+    while j >= max(lo, k - QUOTED_MAX - 1):
+        t = tokens[j].text
+        if t in opens:
+            return j if j < k - 1 else None
+        if t in (".", ";", ":", "!", "?", "(", ")") or (t in CLOSE_QUOTES and t not in opens):
+            return None
+        j -= 1
+    return None
+
+
 def title_before(
-    tokens: list[Token], name_i: int, states: list[StateMention], text: str, floor: int = 0
+    tokens: list[Token],
+    name_i: int,
+    states: list[StateMention],
+    text: str,
+    floor: int = 0,
+    org_at: frozenset[int] = frozenset(),
 ) -> Title | None:
-    """The title right before tokens[name_i] (the first token of a name)."""
+    """The title right before tokens[name_i] (the first token of a name). ``org_at``:
+    tokens of organization names the NER found, which may sit inside a title whatever
+    they are ("Объединённого фронта за демократию против диктатуры")."""
     head_i = None
     k = name_i - 1
+    lo = max(floor, name_i - WINDOW)
     in_state = {i for m in states for i in range(m.tok_start, m.tok_end) if m.kind != "adj"}
-    while k >= max(floor, name_i - WINDOW):
+    while k >= lo:
         tok = tokens[k]
+        if tok.text in CLOSE_QUOTES or tok.text == ")":
+            # a quoted or bracketed name inside the title: "глава ОАО «Газпром» Алексей
+            # Миллер", "генеральный секретарь Объединённого фронта (ОФДД) Наттавута Сайкыа"
+            j = _opening(tokens, k, floor)
+            if j is None or head_i is None and j == 0:
+                break
+            lo = max(floor, lo - (k - j))
+            k = j - 1
+            continue
         if tok.text in STOP_PUNCT:
             break
         if _led_by(tokens, k):
             break  # "во главе с заместителем министра ...": "главе" is no title
         if _head(tok):
             head_i = k
-        elif k not in in_state and not _compatible(tok):
+        elif k not in in_state and k not in org_at and not _compatible(tok):
             break
         k -= 1
     if head_i is None:
@@ -242,22 +327,66 @@ def _led_by(tokens: list[Token], k: int) -> bool:
 
 
 def title_after(
-    tokens: list[Token], name_end: int, states: list[StateMention], text: str, ceil: int
+    tokens: list[Token],
+    name_end: int,
+    states: list[StateMention],
+    text: str,
+    ceil: int,
+    names_at: frozenset[int] = frozenset(),
+    org_at: frozenset[int] = frozenset(),
 ) -> Title | None:
-    """An appositive title: "Сергей Лавров, министр иностранных дел России, ..."."""
-    if name_end >= ceil or tokens[name_end].text != "," or name_end + 1 >= ceil:
+    """An appositive title: "Сергей Лавров, министр иностранных дел России, ...",
+    "Светлана Яковлева - директор Global Cultural Project", "Сергей Лавров (министр
+    иностранных дел России)". A title that runs into another name is that name's
+    ("Лев Пономарев, координатор движения «Левый фронт» Сергей Удальцов")."""
+    if name_end + 1 >= ceil:
         return None
-    if not _head(tokens[name_end + 1]) and not (
-        name_end + 2 < ceil and _modifier(tokens[name_end + 1]) and _head(tokens[name_end + 2])
+    sep = tokens[name_end].text
+    if sep not in {",", "("} | DASHES:
+        return None
+    h = name_end + 1
+    if tokens[h].text.lower().startswith("исполняющ") and h + 1 < ceil:
+        h += 2  # "исполняющий обязанности официального представителя"
+    if h >= ceil:
+        return None
+    if not _head(tokens[h]) and not (
+        h + 1 < ceil and _modifier(tokens[h]) and _head(tokens[h + 1])
     ):
         return None
-    head_i = name_end + 1 if _head(tokens[name_end + 1]) else name_end + 2
+    head_i = h if _head(tokens[h]) else h + 1
     k = head_i + 1
     in_state = {i for m in states for i in range(m.tok_start, m.tok_end) if m.kind != "adj"}
-    while k < ceil and k < head_i + WINDOW and tokens[k].text not in STOP_PUNCT | {"."}:
-        if k not in in_state and not _compatible(tokens[k]) and not _head(tokens[k]):
+    while k < ceil and k < head_i + WINDOW:
+        if k in names_at:
+            return None  # the title of the next name
+        t = tokens[k].text
+        if t in OPEN_QUOTES and t not in CLOSE_QUOTES or t == '"':
+            close = next(
+                (
+                    j
+                    for j in range(k + 2, min(ceil, k + QUOTED_MAX + 2))
+                    if tokens[j].text == (OPEN_QUOTES[t])
+                ),
+                None,
+            )
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if t in STOP_PUNCT | {"."}:
+            break
+        if (
+            k not in in_state
+            and k not in org_at
+            and not _compatible(tokens[k])
+            and not _head(tokens[k])
+        ):
             break
         k += 1
+    if k in names_at:
+        return None
+    if sep == "(" and (k >= ceil or tokens[k].text != ")"):
+        return None
     return build_title(tokens, head_i, k, states, text)
 
 
@@ -298,9 +427,30 @@ def roles(doc: Document) -> Document:
             ]
             or [0]
         )
-        title = title_before(toks, mention.tok_start - base, local, doc.text, floor=prev_end)
+        org_at = frozenset(
+            k - base
+            for sp in doc.spans
+            if sp.type == "ORG" and sent.start <= sp.start < sent.end
+            for k in range(sp.tok_start, sp.tok_end)
+        )
+        title = title_before(
+            toks, mention.tok_start - base, local, doc.text, floor=prev_end, org_at=org_at
+        )
         if title is None:
-            title = title_after(toks, mention.tok_end - base, local, doc.text, len(toks))
+            starts = frozenset(
+                m.tok_start - base
+                for m in doc.mentions
+                if m.sent == mention.sent and m.tok_start >= mention.tok_end
+            )
+            title = title_after(
+                toks,
+                mention.tok_end - base,
+                local,
+                doc.text,
+                len(toks),
+                names_at=starts,
+                org_at=org_at,
+            )
         if title is None:
             # an adjective right before the name: "казахстанский дипломат" is caught above;
             # "казахстанский эксперт Имя" gives a state only
