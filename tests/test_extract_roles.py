@@ -149,3 +149,21 @@ def test_members_managers_and_ranks_are_titles():
     assert t["Гэбриэль Гиффордс"] == ("член палаты представителей конгресса", "US")
     assert t["Аарон Гринспен"] == ("управляющий компанией FaceCash", None)
     assert t["Бернд Пишетсридер"] == ("шеф концерна", None)
+
+
+def test_a_plural_title_after_a_name_is_no_apposition():
+    # factRuEval-2016 book_302
+    t = _titles(
+        "Следуя предложению Дмитрия Медведева, депутаты Законодательного собрания "
+        "Приморского края приняли обращение к премьеру."
+    )
+    assert t["Дмитрий Медведев"] is None
+
+
+def test_a_title_noun_governed_by_a_preposition_does_not_start_the_title():
+    # factRuEval-2016 book_74: "Президенте" belongs to the council's name
+    t = _titles(
+        "На заседании Совета при Президенте РФ по развитию информационного общества глава "
+        "РФ Дмитрий Медведев напомнил министрам о проекте."
+    )
+    assert t["Дмитрий Медведев"] == ("глава", "RU")

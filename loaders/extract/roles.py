@@ -53,6 +53,10 @@ OPEN_QUOTES = {"«": "»", "“": "”", "„": "“", '"': '"'}
 CLOSE_QUOTES = {"»", "”", "“", '"'}
 QUOTED_MAX = 8  # tokens of a quoted name inside a title: "глава ОАО «Газпром»"
 DASHES = {"—", "–", "-"}
+# a title noun after these belongs to an organization's name, not to the title that
+# follows it ("Совет при Президенте РФ по ... глава РФ Имя"); "с" is no such word
+# ("во главе с заместителем министра Имя")
+COMPLEMENT_PREPS = {"при", "к", "ко", "о", "об"}
 
 
 @lru_cache(maxsize=1)
@@ -313,6 +317,8 @@ def title_before(
         if _led_by(tokens, k):
             break  # "во главе с заместителем министра ...": "главе" is no title
         if _head(tok):
+            if head_i is not None and k > 0 and tokens[k - 1].text.lower() in COMPLEMENT_PREPS:
+                break  # "Совета при Президенте РФ ... глава РФ Имя": a complement's noun
             head_i = k
         elif k not in in_state and k not in org_at and not _compatible(tok):
             break
@@ -320,6 +326,11 @@ def title_before(
     if head_i is None:
         return None
     return build_title(tokens, head_i, name_i, states, text)
+
+
+def _plural_only(token: Token) -> bool:
+    nouns = [p for p in parses(token.text) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all("plur" in p.tag.grammemes for p in nouns)
 
 
 def _led_by(tokens: list[Token], k: int) -> bool:
@@ -354,6 +365,8 @@ def title_after(
     ):
         return None
     head_i = h if _head(tokens[h]) else h + 1
+    if _plural_only(tokens[head_i]):
+        return None  # "Следуя предложению Имя, депутаты ...": no apposition to one person
     k = head_i + 1
     in_state = {i for m in states for i in range(m.tok_start, m.tok_end) if m.kind != "adj"}
     while k < ceil and k < head_i + WINDOW:
