@@ -73,14 +73,17 @@ def test_seed_release_scores_at_least_the_pinned_bounds():
 
 @needs_corpus
 def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
-    # measured: meeting pairs F1 0.333 (P 1.0: only contacts reported as happened, with
-    # a named counterpart); occupation (who, position, where) F1 0.566, (who, position)
-    # F1 0.691 on the 122 development documents (states compared as states, positions
-    # with abbreviated titles spelled out, facts paired by a maximum matching)
+    # measured: meeting pairs P 1.0 R 0.4 F1 0.571 (tp 4 of 10 gold pairs: only contacts
+    # reported as happened, with a named counterpart; the 6 pairs of book_448 are a
+    # meeting the gold itself marks "Модальность будущее", a plan); occupation (who,
+    # position, where) F1 0.566, (who, position) F1 0.691 on the 122 development
+    # documents (states compared as states, positions with abbreviated titles spelled
+    # out, facts paired by a maximum matching)
     report = evaluate_factrueval(FACTRUEVAL)
     assert report.documents == 122
-    assert report.meeting.f1 >= 0.30
-    assert report.meeting.precision >= 0.6
+    assert report.meeting.f1 >= 0.57
+    assert report.meeting.recall >= 0.4
+    assert report.meeting.precision >= 1.0
     assert report.occupation.f1 >= 0.54
     assert report.occupation_relaxed.f1 >= 0.67
     assert report.occupation_relaxed.precision >= 0.83

@@ -12,6 +12,7 @@ Cues of one type inside one paragraph are one event (later sentences refine it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from dipgraph.loaders.extract._models import lemmas, parses
@@ -50,6 +51,40 @@ HOSTING_VERBS = {
     "выступить",
 }
 MET_CUES = {"встреча", "встретиться", "встречаться", "беседа", "побеседовать", "разговор"}
+# verbs of a contact between two named people ("X побеседовал с Y", "X и Y обсудили ...",
+# "X договорился с Y о ..."): a discussion or an agreement between two officials is a
+# contact, reported as happened when the verb is past or present and not negated
+CONTACT_VERBS = {
+    "встретиться",
+    "встречаться",
+    "побеседовать",
+    "беседовать",
+    "поговорить",
+    "созвониться",
+    "обсудить",
+    "обсуждать",
+    "договориться",
+}
+# A phone conversation between two named officials ("телефонный разговор", "X созвонился
+# с Y", "поговорили по телефону") is a contact the text reports as having happened: MET,
+# format "phone_call".
+PHONE_WORDS = {"телефонный", "телефон", "созвониться"}
+# adjectives that report a meeting named by a noun as past: "вчерашняя встреча X с Y"
+PAST_ADJS = {
+    "вчерашний",
+    "позавчерашний",
+    "состояться",
+    "пройти",
+    "недавний",
+    "минувший",
+    "прошлый",
+    "прошлогодний",
+}
+# a noun cue after these ("в ходе встречи", "по итогам переговоров", "на встрече") is
+# reported as past by the clause's past verb: "в ходе встречи X и Y обсудили ..."
+DURING_PREPS = {"ходе", "итогам", "время", "рамках", "завершении", "окончании"}
+# a counterpart named after "с" is a person: a title or "коллега" first, or the name
+COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер"}
 PLAN_LEMMAS = {
     "планировать",
     "планироваться",
@@ -66,6 +101,7 @@ PLAN_LEMMAS = {
     "пригласить",
     "предложить",
 }
+PLAN_NOUNS = {"визит", "переговоры", "консультация", "саммит", "контакт", "поездка"}
 FUTURE_ADJS = {"предстоящий", "будущий", "планируемый", "намеченный", "запланированный"}
 # verbs that report a contact as having happened (or going on: "ведут переговоры")
 HAPPEN_VERBS = {
@@ -87,9 +123,10 @@ HAPPEN_VERBS = {
     "встречаться",
     "побеседовать",
     "принять",
+    "принимать",
     "вручить",
     "участвовать",
-}
+} | CONTACT_VERBS
 # a contact that is habitual, hypothetical or wished for is not an event
 NOT_ONCE = {
     "регулярно",
@@ -114,6 +151,8 @@ NOT_ONCE = {
     "хотеть",
     "возможный",
     "возможно",
+    "готовый",
+    "готов",
 }
 CONTINUATION_PREPS = {"ходе", "итогам", "время", "рамках", "преддверии", "преддверие"}
 PER_WINDOW = 18  # tokens between a meeting cue and the counterpart's name
@@ -198,10 +237,27 @@ def is_planned(toks: list[Token], cue_i: int) -> bool:
     if not verbs:
         return False
     _, k, (lemma, tense) = min(verbs)
+    if k == cue_i and lemma in CONTACT_VERBS:
+        # "X договорился с Y о ...": the agreement is the contact, unless what they
+        # agreed on is itself a plan ("договорились встретиться", "... о визите")
+        return tense == "futr" or (lemma == "договориться" and _agrees_on_plan(toks, cue_i))
     if tense == "futr" or lemma in PLAN_LEMMAS:
         return True
     if k > 0 and toks[k - 1].text.lower() == "не":
         return True
+    return False
+
+
+def _agrees_on_plan(toks: list[Token], cue_i: int) -> bool:
+    """ "договорились встретиться", "договорился о встрече/визите/переговорах"."""
+    for k in range(cue_i + 1, min(len(toks), cue_i + 10)):
+        if toks[k].text in (".", ";", ","):
+            break
+        ps = parses(toks[k].text)
+        if ps and ps[0].tag.POS == "INFN":
+            return True
+        if _lem(toks[k]) & (MET_CUES | PLAN_NOUNS):
+            return True
     return False
 
 
@@ -212,7 +268,10 @@ def _reporting_verb(toks: list[Token], cue_i: int) -> int | None:
     best = None
     for direction in (-1, 1):
         k = cue_i
-        while 0 <= k < len(toks) and abs(k - cue_i) <= 8:
+        # a subject noun phrase can be long: "Встреча президента России Владимира
+        # Путина с премьер-министром Израиля Биньямином Нетаньяху состоялась ..."
+        reach = 8 if direction < 0 else 14
+        while 0 <= k < len(toks) and abs(k - cue_i) <= reach:
             if k != cue_i and toks[k].text in stops:
                 break
             ps = parses(toks[k].text)
@@ -224,11 +283,19 @@ def _reporting_verb(toks: list[Token], cue_i: int) -> int | None:
     return best
 
 
-def reported(toks: list[Token], cue_i: int, needs_verb: bool) -> bool:
+def reported(
+    toks: list[Token],
+    cue_i: int,
+    needs_verb: bool,
+    nominal: bool = False,
+    published: str | None = None,
+) -> bool:
     """The text reports the contact at tokens[cue_i] as having happened (or going on):
     not planned or future, not negated, not habitual or hypothetical, and, when
     ``needs_verb``, told by a verb of happening ("состоялась встреча", "провели
-    переговоры", "встретился"), not mentioned in passing ("путь переговоров")."""
+    переговоры", "встретился"), not mentioned in passing ("путь переговоров"). With
+    ``nominal`` (a meeting of two named people), a meeting noun also counts when the
+    text marks it as past without such a verb (:func:`_past_nominal`)."""
     if is_planned(toks, cue_i):
         return False
     lo, hi = max(0, cue_i - 8), min(len(toks), cue_i + 6)
@@ -243,16 +310,73 @@ def reported(toks: list[Token], cue_i: int, needs_verb: bool) -> bool:
             return False
     if not needs_verb:
         return True
-    if cue_i > 0 and toks[cue_i - 1].text.lower() in CONTINUATION_PREPS:
+    if nominal and _past_nominal(toks, cue_i, vi, published):
+        return True
+    if _prep_before(toks, cue_i) in CONTINUATION_PREPS:
         return False  # "в ходе переговоров", "по итогам встречи": told elsewhere
     if vi is None:
         return False
     return bool(_lem(toks[vi]) & HAPPEN_VERBS)
 
 
+def _prep_before(toks: list[Token], cue_i: int) -> str:
+    """The word before a noun cue, over up to two adjectives ("в ходе вчерашней
+    встречи" -> "ходе")."""
+    k = cue_i - 1
+    while k >= 0 and cue_i - k <= 2:
+        ps = parses(toks[k].text)
+        if not ps or ps[0].tag.POS not in ("ADJF", "PRTF"):
+            break
+        k -= 1
+    return toks[k].text.lower() if k >= 0 else ""
+
+
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+
+
+def _past_nominal(toks: list[Token], cue_i: int, vi: int | None, published: str | None) -> bool:
+    """A meeting noun the text marks as past without a verb of happening: "вчерашняя
+    (состоявшаяся, недавняя) встреча X с Y"; "в ходе (по итогам, во время) встречи X и Y
+    обсудили ...", "на встрече с Y X заявил" with a past verb in the clause; "переговоры
+    X и Y в феврале 2016 г." with a year before the release's."""
+    if parses(toks[cue_i].text)[0].tag.POS != "NOUN":
+        return False
+    if any(_lem(toks[k]) & PAST_ADJS for k in range(max(0, cue_i - 3), cue_i)):
+        return True
+    prep = _prep_before(toks, cue_i)
+    locative = prep == "на" and "loct" in parses(toks[cue_i].text)[0].tag
+    if (prep in DURING_PREPS or locative) and vi is not None:
+        p = parses(toks[vi].text)[0]
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and "indc" in p.tag:
+            return True
+    if published:
+        for k in range(cue_i + 1, min(len(toks), cue_i + PER_WINDOW)):
+            if toks[k].text in (".", ";", ",", "—", ":"):
+                break
+            if _YEAR_RE.match(toks[k].text) and int(toks[k].text) < int(published[:4]):
+                return True
+    return False
+
+
+def _with_counterpart(toks: list[Token], s_i: int, m_i: int) -> bool:
+    """ "с" at ``s_i`` governs the person named at ``m_i``: between them only adjectives,
+    a title ("с министром иностранных дел Турции Хаканом Фиданом") or "коллега" ("со
+    своим французским коллегой"), not another noun ("с журналистами ... Керри")."""
+    from dipgraph.loaders.extract.roles import _head
+
+    for k in range(s_i + 1, m_i):
+        ps = parses(toks[k].text)
+        if ps and ps[0].tag.POS in ("ADJF", "PRTF", "NPRO") and not _head(toks[k]):
+            continue
+        return bool(_head(toks[k]) or _lem(toks[k]) & COUNTERPART_NOUNS)
+    return True
+
+
 def _met_pair(toks: list[Token], base: int, cue_i: int, mentions: list[PersonMention]) -> bool:
-    """The meeting cue has a named counterpart: "встретился с X", "встреча X с Y",
-    "принял посла X", "переговоры X и Y", "X и Y встретились"."""
+    """The meeting cue joins two sides, each with a named person: "встретился с X",
+    "встреча X с Y", "принял посла X", "переговоры X и Y", "X и Y встретились", "X и Y
+    провели телефонный разговор". People named only after "с" are one side ("переговоры с
+    генсеком X и министром Y"): the other side must be named too."""
     after = [
         m
         for m in mentions
@@ -261,29 +385,65 @@ def _met_pair(toks: list[Token], base: int, cue_i: int, mentions: list[PersonMen
     ]
     if after:
         between = toks[cue_i + 1 : after[-1].tok_start - base]
-        if any(t.text.lower() in ("с", "со", "между") for t in between):
+        withs = [
+            k
+            for k in range(cue_i + 1, after[-1].tok_start - base)
+            if toks[k].text.lower() in ("с", "со")
+        ]
+        if withs:
+            first_with = withs[0]
+            counterpart = [
+                m
+                for m in after
+                if m.tok_start - base > first_with
+                and any(_with_counterpart(toks, k, m.tok_start - base) for k in withs)
+            ]
+            if counterpart:
+                others = [m for m in mentions if m not in after or m.tok_start - base < first_with]
+                if {m.person for m in others} - {m.person for m in counterpart} - {None}:
+                    return True
+        if any(t.text.lower() == "между" for t in between) and len(after) >= 2:
             return True
-        if _lem(toks[cue_i]) & {"принять"}:
+        if _receives(toks, cue_i, [m.tok_start - base for m in after]):
             return True
-        if len(after) >= 2 and any(t.text.lower() == "и" for t in between):
+        if len(after) >= 2 and any(t.text.lower() == "и" for t in between) and not withs:
             return True
     before = [m for m in mentions if m.tok_end - base <= cue_i]
-    if len(before) >= 2 and _verb_info(toks[cue_i]):
+    if len(before) >= 2:
         a, b = before[-2], before[-1]
-        return any(t.text.lower() == "и" for t in toks[a.tok_end - base : b.tok_start - base])
+        gap = toks[b.tok_end - base : cue_i]
+        # "X и Y встретились", "X и Y провели встречу": the verb right after the pair
+        joined = _verb_info(toks[cue_i]) or any(_lem(t) & HAPPEN_VERBS for t in gap)
+        if len(gap) >= 2 and gap[0].text == "," and "который" in _lem(gap[1]):
+            gap = gap[2:]  # "X и Y, которые сегодня встречаются"
+        if joined and len(gap) <= 4 and not any(t.text in (".", ";", ",", "—") for t in gap):
+            return any(t.text.lower() == "и" for t in toks[a.tok_end - base : b.tok_start - base])
     return False
 
 
-def _receives(toks: list[Token], i: int) -> bool:
-    """ "принял посла ...", "принял министра ...": a reception is a meeting (not "принял
-    участие", "принял решение", "принял верительные грамоты")."""
+def _receives(toks: list[Token], i: int, person_at: list[int] | None = None) -> bool:
+    """ "принял посла ...", "принимает своего французского коллегу X": a reception of
+    an official or of a named person is a meeting (not "принял участие", "принял
+    решение", "принял верительные грамоты")."""
     from dipgraph.loaders.extract.roles import _head
 
     ps = parses(toks[i].text)
-    if not ps or ps[0].tag.POS != "VERB" or ps[0].normal_form != "принять":
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].normal_form not in ("принять", "принимать"):
         return False
-    return any(_head(toks[k]) for k in range(i + 1, min(len(toks), i + 5))) and not any(
-        _lem(toks[k]) & {"грамота", "участие", "копия"} for k in range(i + 1, min(len(toks), i + 5))
+    if ps[0].tag.tense == "futr":
+        return False
+    window = range(i + 1, min(len(toks), i + 8))
+    if any(_lem(toks[k]) & {"грамота", "участие", "копия", "решение"} for k in window):
+        return False
+    if any(_head(toks[k]) for k in range(i + 1, min(len(toks), i + 5))):
+        return True
+    for m_i in person_at or []:
+        gap = toks[i + 1 : m_i]
+        if len(gap) <= 6 and not any(t.text in (".", ";", ",") for t in gap):
+            if not gap or any(_head(t) or _lem(t) & COUNTERPART_NOUNS for t in gap):
+                return True
+    return person_at is None and any(
+        _lem(toks[k]) & COUNTERPART_NOUNS for k in range(i + 1, min(len(toks), i + 7))
     )
 
 
@@ -310,7 +470,7 @@ def _cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
             "мнение" in lem[k] for k in range(i + 1, min(len(toks), i + 3))
         ):
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
-        elif ls & MET_CUES or _receives(toks, i):
+        elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
         elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
             if has_hosting_verb:
@@ -435,6 +595,8 @@ def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
 def events(doc: Document) -> Document:
     doc.events = []
     officials = {k for k, p in doc.persons.items() if p.is_official}
+    r = doc.release
+    published = r.published if r.published and r.date_precision != "unknown" else None
     by_paragraph: dict[int, list[EventDraft]] = {}
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start : s.tok_end]
@@ -448,7 +610,9 @@ def events(doc: Document) -> Document:
         done: set[str] = set()
         sent_mentions = [m for m in doc.mentions if m.sent == si]
         for type_, fmt, ci, cue_text in cues:
-            if not reported(toks, ci, needs_verb=type_ in ("MET", "TALKS", "CONSULTED")):
+            needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
+            nominal = type_ in ("MET", "TALKS") and len(people) >= 2
+            if not reported(toks, ci, needs_verb, nominal, published):
                 continue
             if type_ == "TALKS":
                 type_ = "MET" if len(people) >= 2 else "CONSULTED"
@@ -473,6 +637,8 @@ def events(doc: Document) -> Document:
                         same.sentences.append(si)
                     continue
                 draft.format = "talks" if fmt == "negotiations" else None
+                if any(_lem(t) & PHONE_WORDS for t in toks[max(0, ci - 3) : ci + 4]):
+                    draft.format = "phone_call"
                 draft.participants = people
                 draft.add_parties([doc.persons[p].state for p in people])
                 draft.confidence = 0.85 if all(p in officials for p in people) else 0.6
