@@ -345,16 +345,28 @@ def _past_nominal(toks: list[Token], cue_i: int, vi: int | None, published: str 
         return True
     prep = _prep_before(toks, cue_i)
     locative = prep == "на" and "loct" in parses(toks[cue_i].text)[0].tag
-    if (prep in DURING_PREPS or locative) and vi is not None:
-        p = parses(toks[vi].text)[0]
-        if p.tag.POS == "VERB" and p.tag.tense == "past" and "indc" in p.tag:
-            return True
-    if published:
-        for k in range(cue_i + 1, min(len(toks), cue_i + PER_WINDOW)):
-            if toks[k].text in (".", ";", ",", "—", ":"):
+    if prep in DURING_PREPS or locative:
+        # the clause's verb, after however long the names are: "В ходе встречи
+        # заместителя Министра ... с Послом ... стороны обсудили ..."
+        for k in range(cue_i + 1, len(toks)):
+            if toks[k].text in (".", ";", ":"):
                 break
-            if _YEAR_RE.match(toks[k].text) and int(toks[k].text) < int(published[:4]):
-                return True
+            p = parses(toks[k].text)[0]
+            if p.tag.POS in ("VERB", "INFN", "PRTS"):
+                negated = toks[k - 1].text.lower() in ("не", "ни")
+                return p.tag.tense == "past" and "indc" in p.tag and not negated
+    return _past_year(toks, cue_i, published)
+
+
+def _past_year(toks: list[Token], cue_i: int, published: str | None) -> bool:
+    """ "переговоры X и Y в феврале 2016 г.": a year before the release's."""
+    if not published:
+        return False
+    for k in range(cue_i + 1, min(len(toks), cue_i + PER_WINDOW)):
+        if toks[k].text in (".", ";", ",", "—", ":"):
+            break
+        if _YEAR_RE.match(toks[k].text) and int(toks[k].text) < int(published[:4]):
+            return True
     return False
 
 
@@ -391,15 +403,21 @@ def _met_pair(toks: list[Token], base: int, cue_i: int, mentions: list[PersonMen
             if toks[k].text.lower() in ("с", "со")
         ]
         if withs:
-            first_with = withs[0]
-            counterpart = [
-                m
-                for m in after
-                if m.tok_start - base > first_with
-                and any(_with_counterpart(toks, k, m.tok_start - base) for k in withs)
-            ]
+            # the first person named after each "с" (not a subject named after it: "На
+            # встрече с Послом ... X заместитель министра Y отметил")
+            counterpart = []
+            for k in withs:
+                m = next((m for m in after if m.tok_start - base > k), None)
+                if m and _with_counterpart(toks, k, m.tok_start - base) and m not in counterpart:
+                    counterpart.append(m)
+                    # "с генсеком X и министром обороны Y": one side
+                    for m2 in after[after.index(m) + 1 :]:
+                        gap = toks[counterpart[-1].tok_end - base : m2.tok_start - base]
+                        if not gap or gap[0].text.lower() != "и":
+                            break
+                        counterpart.append(m2)
             if counterpart:
-                others = [m for m in mentions if m not in after or m.tok_start - base < first_with]
+                others = [m for m in mentions if m not in counterpart]
                 if {m.person for m in others} - {m.person for m in counterpart} - {None}:
                     return True
         if any(t.text.lower() == "между" for t in between) and len(after) >= 2:
