@@ -145,3 +145,108 @@ def test_the_dateline_is_no_part_of_the_first_sentence():
     (e,) = events_of(text[len(DATELINE) :])
     assert e.evidence.sentence.startswith("Министр Ермек Кошербаев")
     assert text[e.evidence.start : e.evidence.end] == e.evidence.sentence
+
+
+def _met_names(body: str) -> list[set[str]]:
+    return [{p.name for p in e.participants} for e in events_of(body) if e.type == "MET"]
+
+
+def test_contacts_told_without_a_verb_of_happening_are_meetings():
+    # factRuEval-2016 book_117: a reception in the present tense, the guest as "коллега"
+    assert _met_names(
+        "Барак Обама принимает в Белом доме своего французского коллегу Николя Саркози."
+    ) == [{"Барак Обама", "Николя Саркози"}]
+    # book_142: an agreement reached with a named counterpart is a contact
+    assert _met_names(
+        "Во вторник премьер-министр Турции Реджеп Тайип Эрдоган, в ходе визита в Украину "
+        "договорился с президентом Виктором Януковичем о начале нового этапа "
+        "сотрудничества между Киевом и Анкарой."
+    ) == [{"Реджеп Тайип Эрдоган", "Виктор Янукович"}]
+    # book_374: "которые сегодня встречаются" after the pair
+    assert _met_names(
+        "Точку в затянувшемся споре, скорее всего, поставят глава ОАО «Газпром» Алексей "
+        "Миллер и министр энергетики Белоруссии Александр Озерец, которые сегодня "
+        "специально встречаются для обсуждения вопроса о погашении задолженности."
+    ) == [{"Алексей Миллер", "Александр Озерец"}]
+    # rusentrel art51: two named leaders who talked or discussed
+    assert _met_names(
+        "В ходе визита в Вашингтон Си Цзиньпин и Обама беседовали в общей сложности более "
+        "девяти часов и вместе посещали запланированные мероприятия."
+    ) == [{"Си Цзиньпин", "Обама"}]
+
+
+def test_a_meeting_noun_reported_as_past_by_its_clause():
+    (e,) = events_of(
+        "В ходе встречи заместителя Министра иностранных дел Российской Федерации Михаила "
+        "Галузина с Послом Республики Армения в Москве Грачьей Погосяном стороны обсудили "
+        "вопросы двусторонней повестки дня."
+    )
+    assert e.type == "MET" and set(e.parties) == {"RU", "AM"}
+    (e,) = events_of(
+        "На встрече с Послом Французской Республики в Армении Оливье Декоттиньи заместитель "
+        "министра иностранных дел Республики Армения Ваан Костанян отметил высокий уровень "
+        "политического диалога."
+    )
+    assert e.type == "MET" and set(e.parties) == {"AM", "FR"}
+    # a year before the release's: "переговоры ... в феврале 2016 г." (rusentrel art50)
+    (e,) = events_of(
+        "Свидетельством тому переговоры между министром энергетики Грузии Кахой Каладзе и "
+        "министром нефти Ирана Бижаном Намдаром Зангане в феврале 2016 г."
+    )
+    assert e.type == "MET" and set(e.parties) == {"GE", "IR"}
+
+
+def test_a_phone_conversation_between_two_officials_is_a_meeting_by_phone():
+    (e,) = events_of(
+        "Министр иностранных дел Российской Федерации Сергей Лавров провел телефонный "
+        "разговор с Министром иностранных дел Турецкой Республики Хаканом Фиданом."
+    )
+    assert (e.type, e.format, e.parties) == ("MET", "phone_call", ["RU", "TR"])
+    # two named officials who discussed something (by phone) had a contact
+    (e,) = events_of(
+        "Арарат Мирзоян и Министр иностранных дел Исламской Республики Иран Аббас Аракчи "
+        "обсудили по телефону ситуацию в регионе."
+    )
+    assert (e.type, e.format) == ("MET", "phone_call")
+    assert {p.name for p in e.participants} == {"Арарат Мирзоян", "Аббас Аракчи"}
+
+
+def test_meetings_that_are_duties_habits_plans_or_one_sided_are_not_events():
+    # factRuEval book_142: what the meeting was to cover, not a report of it
+    assert not _met_names(
+        "Сегодня Реджеп Эрдоган должен был поднять эту тему в ходе встречи с президентом "
+        "Виктором Януковичем."
+    )
+    # rusentrel art51, art47, art30: counted, future, infinitive
+    assert not _met_names("Всего Си и Путин встречались 12 раз.")
+    assert not _met_names(
+        "С 2013 г. Си Цзиньпин уже пять раз встречался с президентом Бараком Обамой."
+    )
+    assert not _met_names(
+        "В своей речи Стефан Лёвен подтвердил, что и он, и президент Ниинистё встретятся "
+        "с лидерами НАТО через несколько недель."
+    )
+    assert not _met_names(
+        "Премьер-министр Израиля Биньямин Нетаньяху перед тем, как встретиться с российским "
+        "президентом Владимиром Путиным, заявил о Голанских высотах."
+    )
+    # rusentrel art55: both people named are one side of the talks
+    assert not _met_names(
+        "По итогам переговоров с генсеком Константином Черненко и министром обороны "
+        "Дмитрием Устиновым стороны согласились сохранить режим ПРО/ОСВ."
+    )
+    # rusentrel art10: the counterpart is a description, not a named person
+    assert not _met_names(
+        "Обама во время встречи с российским лидером, как сообщает агентство АР, призывал "
+        "вывести российские войска из Украины."
+    )
+    assert not _met_names(
+        "Предстоящая встреча Сергея Лаврова с Министром иностранных дел Арабской Республики "
+        "Египет Бадром Абдель Аты будет посвящена ближневосточному урегулированию."
+    )
+    assert not _met_names(
+        "Министр иностранных дел Российской Федерации Сергей Лавров готов встретиться с "
+        "Государственным секретарем США Марко Рубио."
+    )
+    assert not _met_names("Сергей Лавров и Хакан Фидан договорились встретиться в ближайшее время.")
+    assert not _met_names("Арарат Мирзоян не встречался с Хаканом Фиданом.")

@@ -8,6 +8,19 @@ minimum: MET needs two named people, CONSULTED two parties (states/IGOs, not the
 and not the topic), ACCREDITED an ambassador or a credentials phrase, HOSTED a hosting verb.
 Cues of one type inside one paragraph are one event (later sentences refine it:
 "Стороны также обменялись мнениями", "Мероприятие организовано при поддержке ...").
+
+MET, decided by the annotation rules (a contact the text reports as having happened):
+a meeting told by a verb of happening ("встретился с", "провели переговоры", "принял
+посла", "принимает своего коллегу X"); a meeting noun the text marks as past without one
+("вчерашняя/состоявшаяся встреча X с Y", "в ходе встречи X с Y стороны обсудили", "на
+встрече с Y X заявил", "по итогам переговоров X с Y", a year before the release's); a
+discussion or an agreement between two named officials ("X и Y обсудили", "X побеседовал
+с Y", "X договорился с Y о ..." — not "договорились встретиться": that is a plan). A
+phone conversation between two officials ("телефонный разговор", "по телефону",
+"созвонились") is a contact reported as happened: MET with format "phone_call". Both
+sides must be named people: "встреча с российским лидером" or "переговоры с X и Y" alone
+(one side) is no MET. Plans, duties ("должен был"), hypotheses, negations, readiness
+("готов встретиться") and habits ("регулярно", "пять раз") are no events.
 """
 
 from __future__ import annotations
