@@ -83,7 +83,7 @@ def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
     assert report.documents == 122
     assert report.meeting.f1 >= 0.57
     assert report.meeting.recall >= 0.4
-    assert report.meeting.precision >= 1.0
+    assert report.meeting.precision >= 0.8  # 4 of 4 now; one stray pair must not fail CI
     assert report.occupation.f1 >= 0.54
     assert report.occupation_relaxed.f1 >= 0.67
     assert report.occupation_relaxed.precision >= 0.83
