@@ -348,13 +348,16 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
         elif outcome.message and not quiet:
             click.echo(f"warning: {outcome.path}: {outcome.message}", err=True)
         if bar is not None:
-            bar.length += 1
             bar.update(1)
+
+    def on_total(total: int) -> None:
+        if bar is not None:
+            bar.length = total
 
     try:
         report = load_releases(
             paths, settings, replace=replace, year=year, workers=workers,
-            on_progress=on_progress,
+            on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -168,9 +168,11 @@ def load(
     year: int | None = None,
     workers: int = 1,
     on_progress: Callable[[FileOutcome], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Load releases from files, folders or globs into the store. Never raises for one bad
-    input: its outcome says what went wrong and the rest still loads."""
+    input: its outcome says what went wrong and the rest still loads. `on_total` learns how
+    many outcomes to expect once every input is read, before extraction starts."""
     settings = settings or StoreSettings()
     started = time.monotonic()
     report = LoadReport()
@@ -180,7 +182,8 @@ def load(
         try:
             store.ensure_schema()
             report.repaired = repair_incomplete(store)
-            for outcome in _load_stream(store, _read_all(paths, year), replace, workers, report):
+            stream = _load_stream(store, _read_all(paths, year), replace, workers, report, on_total)
+            for outcome in stream:
                 report.outcomes.append(outcome)
                 if on_progress:
                     on_progress(outcome)
@@ -197,6 +200,7 @@ def _load_stream(
     replace: bool,
     workers: int,
     report: LoadReport,
+    on_total: Callable[[int], None] | None = None,
 ) -> Iterator[FileOutcome]:
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
@@ -205,7 +209,9 @@ def _load_stream(
     # at once; then one extraction pool (models load once per worker) for the rest.
     todo: list[tuple[str, Release, bool]] = []
     first_seen: dict[str, str] = {}
+    answered = 0
     for path, item in items:
+        answered += 1
         if not isinstance(item, Release):
             yield FileOutcome(path, "failed", message=str(item))
         elif item.id in first_seen:
@@ -222,6 +228,8 @@ def _load_stream(
             first_seen[item.id] = path
             todo.append((path, item, replace and store_has_any(store, item.id)))
 
+    if on_total:
+        on_total(answered)
     extractions = extract_many((release for _, release, _ in todo), workers=workers)
     for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
         if extraction.error:
