@@ -250,3 +250,16 @@ def test_meetings_that_are_duties_habits_plans_or_one_sided_are_not_events():
     )
     assert not _met_names("Сергей Лавров и Хакан Фидан договорились встретиться в ближайшее время.")
     assert not _met_names("Арарат Мирзоян не встречался с Хаканом Фиданом.")
+
+
+def test_a_sentence_repeated_word_for_word_reports_one_event():
+    from dipgraph.graph.model import Release
+    from dipgraph.loaders.extract import extract
+
+    line = (
+        "Заместитель министра иностранных дел Республики Казахстан Алибек Бакаев провел "
+        "встречу с послом Франции в Казахстане Жаном Дюпоном."
+    )
+    text = f"Астана. 5 марта. KAZAKHSTAN TODAY - {line}\n{line}\nСтороны обсудили сотрудничество."
+    extraction = extract(Release.from_text(text))
+    assert [(e.type, e.parties) for e in extraction.events] == [("MET", ["FR", "KZ"])]

@@ -107,10 +107,16 @@ def extract(release: Release) -> Extraction:
     doc = analyze(release)
     source = release.source_uri
     events: list[EventRecord] = []
+    seen: set[tuple] = set()
     for ev in doc.events:
         participants = [_participant(doc, k) for k in ev.participants]
         evidence = _evidence(doc, ev.sentence)
         actors = sorted({p.id for p in participants} | set(ev.parties))
+        # a sentence repeated word for word (a headline over its lead) reports one event
+        said = (ev.type, tuple(actors), " ".join(evidence.sentence.split()))
+        if said in seen:
+            continue
+        seen.add(said)
         host = None
         if ev.host is not None:
             host = Host(name=ev.host.name, kind=ev.host.kind, state=ev.host.state)
