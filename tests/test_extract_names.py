@@ -75,6 +75,19 @@ def test_in_a_release_all_case_forms_are_one_person():
         ("Он встретился с послом Франции Клер Дюран.", "Клер Дюран"),
         # an unknown first word of a name is not dropped as a sentence opener
         ("Делегацию возглавил заместитель министра Вьетнама Нгуен Минь Ву.", "Нгуен Минь Ву"),
+        # ... even when a guess reads it as a verb with an unknown prefix
+        (
+            "Руденко побеседовал с Послом Монголии в Российской Федерации Дашдоржем Батчулуном.",
+            "Дашдорж Батчулун",
+        ),
+        # a man's name the dictionary knows only as a place: genitive -а is no woman's
+        (
+            "По итогам переговоров Министра иностранных дел Республики Армения Арарата "
+            "Мирзояна с Министром иностранных дел Грузии Макой Бочоришвили.",
+            "Арарат Мирзоян",
+        ),
+        # -ья names in the instrumental
+        ("Галузин встретился с Послом Армении Грачьей Погосяном.", "Грачья Погосян"),
     ],
 )
 def test_the_governing_title_or_preposition_sets_the_case_of_unknown_names(sentence, nominative):

@@ -118,6 +118,8 @@ def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         last = stem[-1].lower()
+        if suffix == "ей" and last == "ь":
+            return stem + "я"  # "Грачьей", "Ильей": the nominative ends in -ья
         repl = after_hush if last in _HUSH else after_vowel if last in _VOWELS else after_other
         if repl is not None:
             return stem + repl
@@ -165,7 +167,7 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
     if governed is not None and governed != "nomn":
-        gender = _span_gender(words, genders)
+        gender = _span_gender(words, genders, governed)
         return " ".join(
             w[0] + "." if _INITIAL.match(w) else governed_token(w, governed, gender)
             for w, _ in words
@@ -218,19 +220,32 @@ def _not_a_name(word: str) -> bool:
     ps = parses(word)
     if any(NAME_GRAMS & p.tag.grammemes for p in ps):
         return False
-    if ps and type(ps[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer":
-        return False  # a guess on an unknown word ("Нгуен" as a short adjective)
+    if ps and any(type(m[0]).__name__ != "DictionaryAnalyzer" for m in ps[0].methods_stack):
+        # a guess on an unknown word ("Нгуен" as a short adjective, "Дашдоржем" as a
+        # verb with an unknown prefix)
+        return False
     return bool(ps) and (ps[0].tag.POS in NOT_NAME_POS or word.lower() in {"всего", "вдобавок"})
 
 
-def _span_gender(words: list[tuple[str, dict]], genders: list[str | None]) -> str | None:
-    """Gender of a name: the first name's dictionary analysis, else the tagger's."""
+def _span_gender(
+    words: list[tuple[str, dict]], genders: list[str | None], case: str | None = None
+) -> str | None:
+    """Gender of a name: the first name's dictionary analysis, else its ending in the
+    governed case (a woman's name never takes genitive -а/-я or instrumental -ом/-ем:
+    "Арарата", "Дашдоржем"), else the tagger's."""
     for w, _ in words:
         named = [p for p in parses(w) if "Name" in p.tag.grammemes and "sing" in p.tag]
         if named and _CYR.match(w):
             g = named[0].tag.gender
             if g in ("masc", "femn"):
                 return g
+    word = words[0][0] if words else ""
+    first = word.lower()
+    if _CYR.match(word) and len(first) > 3:
+        if case == "gent" and first[-1] in "ая" and first[-2] not in _VOWELS:
+            return "masc"
+        if case == "ablt" and first[-2:] in ("ом", "ем"):
+            return "masc"
     return next((g for g in genders if g), None)
 
 
