@@ -5,7 +5,6 @@ process, fresh stores on short private data directories, and the graph's invaria
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import shutil
@@ -24,40 +23,6 @@ from dipgraph.graph.stores.embedded import EmbeddedServer, EmbeddedStore
 MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня")
 
 
-def cli_ready() -> bool:
-    """`dipgraph load` needs dipgraph.config.load_settings (the settings of its flags)."""
-    try:
-        from dipgraph.config import load_settings  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-# Until dipgraph.config lands, the same pipeline through the library API, printing what
-# the CLI prints (one `error:` line per failed input, the summary last, exit status 1).
-_API_LOAD = r"""
-import json, sys
-from pathlib import Path
-from dipgraph.graph.store import StoreError, StoreSettings
-from dipgraph.ingest import load
-a = json.loads(sys.argv[1])
-def progress(o):
-    if o.status == "failed":
-        print(f"error: {o.message}", file=sys.stderr, flush=True)
-    elif o.message:
-        print(f"warning: {o.path}: {o.message}", file=sys.stderr, flush=True)
-try:
-    report = load(a["paths"], StoreSettings(data_dir=Path(a["data_dir"])),
-                  replace=a["replace"], year=a["year"], workers=a["workers"],
-                  on_progress=progress)
-except StoreError as exc:
-    print(f"Error: {exc}", file=sys.stderr)
-    sys.exit(1)
-print(report.summary(), file=sys.stderr)
-sys.exit(report.exit_code)
-"""
-
-
 def load_command(
     paths: list[str | Path],
     data_dir: Path,
@@ -66,17 +31,12 @@ def load_command(
     year: int | None = 2026,
     workers: int = 1,
 ) -> list[str]:
-    """argv of a `dipgraph load` process (the CLI once it can run, else the library)."""
-    paths = [str(p) for p in paths]
-    if cli_ready():
-        argv = [sys.executable, "-m", "dipgraph.cli", "load", *paths, "--data-dir", str(data_dir)]
-        argv += ["--store", "embedded", "--workers", str(workers)]
-        argv += ["--replace"] if replace else []
-        argv += ["--year", str(year)] if year else []
-        return argv
-    args = {"paths": paths, "data_dir": str(data_dir), "replace": replace, "year": year,
-            "workers": workers}  # fmt: skip
-    return [sys.executable, "-c", _API_LOAD, json.dumps(args)]
+    """argv of a `dipgraph load` process."""
+    argv = [sys.executable, "-m", "dipgraph.cli", "load", *map(str, paths)]
+    argv += ["--data-dir", str(data_dir), "--store", "embedded", "--workers", str(workers)]
+    argv += ["--replace"] if replace else []
+    argv += ["--year", str(year)] if year else []
+    return argv
 
 
 @dataclass

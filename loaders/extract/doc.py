@@ -122,16 +122,3 @@ class Document:
     def sentence_tokens(self, i: int) -> list[Token]:
         s = self.sentences[i]
         return self.tokens[s.tok_start : s.tok_end]
-
-    def states_in(self, start: int, end: int) -> list[StateMention]:
-        return [m for m in self.states if m.start >= start and m.end <= end]
-
-    def mentions_in(self, start: int, end: int) -> list[PersonMention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
-
-    def spans_in(self, start: int, end: int, type_: str | None = None) -> list[Span]:
-        return [
-            s
-            for s in self.spans
-            if s.start >= start and s.end <= end and (type_ is None or s.type == type_)
-        ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dipgraph.loaders.extract._models import parses
-from dipgraph.loaders.extract.doc import Document, StateMention, Token
+from dipgraph.loaders.extract.doc import Document, Token
 
 ORG_HEADS = {
     "посольство": "embassy",
@@ -153,7 +153,3 @@ def find_orgs(doc: Document, sent: int) -> list[OrgMention]:
         )
         i = k
     return out
-
-
-def state_mentions_of(orgs: list[OrgMention], states: list[StateMention]) -> list[StateMention]:
-    return [m for m in states if any(o.start <= m.start < o.end for o in orgs)]
