@@ -597,12 +597,15 @@ def load_snapshot(
     state: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-    types: list[str] | None = None,
+    types: str | None = None,
 ):
-    """The graph to analyze: an exported JSON snapshot, or the store (filtered)."""
+    """The graph to analyze: an exported JSON snapshot, or the store, filtered by the
+    options of graph_filter_options (types as given: "MET,CONSULTED")."""
     from pathlib import Path
 
     from dipgraph.graph.snapshot import GraphSnapshot
+
+    types = _types_option(types)
 
     if from_json:
         try:
@@ -621,6 +624,7 @@ def load_snapshot(
 
 def graph_filter_options(func):
     """--from-json, --state, --from/--to, --types and the store options."""
+    func = click.option("--state", help="Only events with this party (state or IGO code).")(func)
     func = click.option("--types", help="Contact types to keep, e.g. MET,CONSULTED.")(func)
     func = click.option("--to", "date_to", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
     func = click.option("--from", "date_from", help="First date (YYYY, YYYY-MM or YYYY-MM-DD).")(
@@ -647,7 +651,6 @@ def emit_rows(rows: list[dict], fmt: str) -> None:
     "kind", type=click.Choice(["centrality", "communities", "bilateral", "ego", "summary"])
 )
 @graph_filter_options
-@click.option("--state", help="Only events with this party (state or IGO code).")
 @click.option("-a", "party_a", help="bilateral: first party (e.g. KZ).")
 @click.option("-b", "party_b", help="bilateral: second party (e.g. NL).")
 @click.option("--official", help="ego: an official's name or id (the actor graph).")
@@ -694,7 +697,7 @@ def analyze(
         state=state if kind != "ego" else None,
         date_from=date_from,
         date_to=date_to,
-        types=_types_option(types),
+        types=types,
     )
     trend = None
     try:
@@ -735,7 +738,6 @@ def analyze(
     "-o", "--output", type=click.Path(dir_okay=False), default="graph.html", show_default=True
 )
 @graph_filter_options
-@click.option("--state", help="Only events with this party (state or IGO code).")
 @click.option(
     "--projection",
     type=click.Choice(["states", "full"]),
@@ -767,7 +769,7 @@ def viz(
         state=state,
         date_from=date_from,
         date_to=date_to,
-        types=_types_option(types),
+        types=types,
     )
     meta = write_html(snap, output, projection=projection, max_nodes=max_nodes, title=title)
     note = f" (of {meta['total_nodes']}, --max-nodes)" if meta["truncated"] else ""
@@ -784,7 +786,6 @@ def viz(
 )
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (csv: dir or .zip).")
 @graph_filter_options
-@click.option("--state", help="Only events with this party (state or IGO code).")
 def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, data_dir, state):
     """Export the graph (or a filtered part) to GraphML, GEXF, JSON or CSV.
 
@@ -802,7 +803,7 @@ def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, da
         state=state,
         date_from=date_from,
         date_to=date_to,
-        types=_types_option(types),
+        types=types,
     )
     written = export(snap, fmt, output)
     click.echo(
