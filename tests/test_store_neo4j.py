@@ -13,6 +13,7 @@ import time
 
 import pytest
 from conftest import SEED_RELEASE, BoltServer
+from graph_fixtures import SENT_AM, SENT_NL, SENT_NO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,20 +37,6 @@ from dipgraph.graph.store import (
     WriteRefused,
 )
 from dipgraph.graph.stores.neo4j import Neo4jStore, message_bytes, schema_statements
-
-SENT_NL = (
-    "Тем временем в Министерстве иностранных дел Республики Казахстан состоялся очередной "
-    "раунд политических консультаций между внешнеполитическими ведомствами Республики "
-    "Казахстан и Королевства Нидерланды."
-)
-SENT_NO = (
-    "Также заместитель министра иностранных дел Казахстана Арман Исетов принял верительные "
-    "грамоты у нового посла Норвегии Хелене Санд Андресен."
-)
-SENT_AM = (
-    "Ранее состоялась встреча посла Казахстана в Армении Болата Иманбаева с министром "
-    "окружающей среды Армении Амбарцумом Матевосяном."
-)
 
 
 def seed_batch(*, events: tuple[str, ...] = ("NL", "NO", "AM"), text: str | None = None):
