@@ -226,7 +226,7 @@ def _load_stream(
             yield FileOutcome(path, "skipped", item.id, message="already loaded")
         else:
             first_seen[item.id] = path
-            todo.append((path, item, replace and store_has_any(store, item.id)))
+            todo.append((path, item, replace and store.has_release(item.id, complete=False)))
 
     if on_total:
         on_total(answered)
@@ -246,8 +246,3 @@ def _load_stream(
         status = "replaced" if replacing else ("loaded" if events else "empty")
         message = "; ".join(extraction.warnings) or None
         yield FileOutcome(path, status, release.id, events, nodes, edges, message)
-
-
-def store_has_any(store: GraphStore, release_id: str) -> bool:
-    rows = store.run("MATCH (r:Release {id: $id}) RETURN count(r) AS n", {"id": release_id})
-    return bool(rows and rows[0]["n"])

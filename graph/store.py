@@ -94,7 +94,7 @@ class GraphStore(Protocol):
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
     ) -> list[dict[str, Any]]: ...
 
-    def has_release(self, release_id: str) -> bool: ...
+    def has_release(self, release_id: str, *, complete: bool = True) -> bool: ...
 
     def close(self) -> None: ...
 
@@ -109,11 +109,13 @@ class ReleaseQueries:
         rows = self.run(cypher, params)
         return int(rows[0]["n"]) if rows else 0
 
-    def has_release(self, release_id: str) -> bool:
+    def has_release(self, release_id: str, *, complete: bool = True) -> bool:
+        """Is the release in the store (complete, or in any state with complete=False)?"""
         return bool(
             self._count(
-                "MATCH (r:Release {id: $id}) WHERE r.complete = true RETURN count(r) AS n",
-                {"id": release_id},
+                "MATCH (r:Release {id: $id}) WHERE r.complete = true OR NOT $complete "
+                "RETURN count(r) AS n",
+                {"id": release_id, "complete": complete},
             )
         )
 
