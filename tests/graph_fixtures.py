@@ -138,11 +138,9 @@ def diplomatic_batch() -> GraphBatch:
     """The seed release's events (KZ with AM, NL, NO, EU, RU) spread over 2022–2025."""
     text_path = None  # the real text is used only for offsets when available
     try:
-        from pathlib import Path
+        from conftest import SEED_RELEASE
 
-        text_path = (
-            Path(__file__).resolve().parents[2] / "shared/corpus/releases/000_f90f83b2cd359777.txt"
-        )
+        text_path = SEED_RELEASE
         text = text_path.read_text(encoding="utf-8")
     except OSError:
         text = "\n".join([SENT_RU, SENT_AM, SENT_KAZAN, SENT_NL, SENT_NO, SENT_EU])

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import SEED_RELEASE
 
 from dipgraph.loaders.sources import (
     MAX_BYTES,
@@ -17,10 +18,7 @@ from dipgraph.loaders.sources import (
     read_source,
 )
 
-CORPUS = Path(
-    os.environ.get("DIPGRAPH_CORPUS", Path(__file__).parents[1].parent / "shared" / "corpus")
-)
-SEED = CORPUS / "releases" / "000_f90f83b2cd359777.txt"
+SEED = SEED_RELEASE
 DIGEST = "Астана. 3 марта. KAZAKHSTAN TODAY - Посол Казахстана в Армении встретился с министром.\n"
 
 
