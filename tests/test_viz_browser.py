@@ -6,11 +6,11 @@ on a user's machine and fail under CI=true.
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from conftest import missing_tool
 
 from dipgraph.graph import analysis as A
 from dipgraph.graph.snapshot import GraphSnapshot
@@ -81,10 +81,7 @@ def test_max_nodes_keeps_the_most_connected(snap: GraphSnapshot) -> None:
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        reason = f"{CHROMIUM} not found (apt-get install chromium)"
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"required under CI: {reason}")
-        pytest.skip(reason)
+        missing_tool(f"{CHROMIUM} not found (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
