@@ -2,7 +2,7 @@
 
     python bench/bench_extract.py [--releases 60] [--workers 1,2]
 
-- warm throughput on ~600-word releases built from the shared corpus (seed release and
+- warm throughput on ~600-word releases built from the corpus in tests/data (seed release and
   RuSentRel articles cut into 600-word pieces) -- target >= 10 releases/s per core;
 - cold start of `dipgraph extract` on the seed release (subprocess) -- target < 3 s;
 - peak RSS of one worker after extracting (resource.getrusage) -- target < 600 MB;
@@ -23,11 +23,8 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from dipgraph.graph.model import Release  # noqa: E402
 
-CORPUS = Path(
-    os.environ.get(
-        "DIPGRAPH_CORPUS", Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    )
-)
+# the seed release and RuSentRel's articles, copied into the repository
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 
 
 def corpus_releases(n: int, words: int = 600) -> list[Release]:

@@ -17,9 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
-CORPUS = Path(
-    os.environ.get("DIPGRAPH_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus")
-)
+# the seed release and RuSentRel's articles, copied into the repository
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
 
 
 def make_releases(folder: Path, count: int, words: int = 600) -> None:

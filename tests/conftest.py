@@ -1,4 +1,4 @@
-"""Shared fixtures: the real corpus, a real embedded FalkorDB server per test session.
+"""Shared fixtures: the real corpus (tests/data), a real embedded FalkorDB server per session.
 
 A test that needs a tool which is missing (chromium, node, the Cypher linter) skips with a
 reason on a user's machine and fails under CI=true, where .ci/run installs everything.
@@ -16,7 +16,9 @@ from dipgraph.graph.store import StoreSettings
 from dipgraph.graph.stores.embedded import EmbeddedServer, EmbeddedStore
 
 REPO = Path(__file__).resolve().parents[1]
-CORPUS = Path(os.environ.get("DIPGRAPH_CORPUS", REPO.parent / "shared" / "corpus"))
+DATA = REPO / "tests" / "data"
+# the seed release, its gold, factRuEval-2016's devset and RuSentRel (see data/corpus/README.md)
+CORPUS = DATA / "corpus"
 SEED_RELEASE = CORPUS / "releases" / "000_f90f83b2cd359777.txt"
 SEED_GOLD = CORPUS / "gold" / "000_f90f83b2cd359777.events.jsonl"
 EXAMPLES = REPO / "examples"
@@ -27,13 +29,6 @@ def missing_tool(reason: str) -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"required under CI: {reason}")
     pytest.skip(reason)
-
-
-@pytest.fixture(scope="session")
-def corpus() -> Path:
-    if not CORPUS.exists():
-        missing_tool(f"corpus not found at {CORPUS} (set DIPGRAPH_CORPUS)")
-    return CORPUS
 
 
 @pytest.fixture(scope="session")

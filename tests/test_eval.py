@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from conftest import CORPUS, SEED_RELEASE
 
 from dipgraph.loaders.evaluate import (
@@ -21,9 +20,6 @@ from dipgraph.loaders.sources import read_source
 SEED = SEED_RELEASE
 GOLD = CORPUS / "gold"
 FACTRUEVAL = CORPUS / "factRuEval-2016-devset"
-
-# the corpus fixture skips on a user's machine without shared/, and fails under CI
-needs_corpus = pytest.mark.usefixtures("corpus")
 
 
 def test_prf_arithmetic():
@@ -60,7 +56,6 @@ def test_person_names_match_across_order():
     assert not same_person("Лужков Юрий", "Юрий Долгорукий")
 
 
-@needs_corpus
 def test_seed_release_scores_at_least_the_pinned_bounds():
     report = evaluate(load_gold(GOLD), [extract(r) for r in read_source(SEED)])
     assert report.unmatched_gold == []
@@ -69,7 +64,6 @@ def test_seed_release_scores_at_least_the_pinned_bounds():
     assert report.role_accuracy is not None and report.role_accuracy >= 0.8
 
 
-@needs_corpus
 def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
     # measured: meeting pairs P 1.0 R 0.4 F1 0.571 (tp 4 of 10 gold pairs: only contacts
     # reported as happened, with a named counterpart; the 6 pairs of book_448 are a
@@ -87,7 +81,6 @@ def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
     assert report.occupation_relaxed.precision >= 0.83
 
 
-@needs_corpus
 def test_cli_eval_and_extract(tmp_path):
     import json
 

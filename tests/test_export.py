@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import zipfile
 from pathlib import Path
 
@@ -16,10 +15,9 @@ from dipgraph.graph.export import export, flat_value
 from dipgraph.graph.snapshot import GraphSnapshot
 from tests.graph_fixtures import PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
 
-# The official GEXF 1.2 XSD (gephi/gexf, CC BY 4.0) is not on any package registry and we
-# do not ship a copy; point GEXF_SCHEMA_DIR at a checkout of gephi/gexf's 1.2/ folder to
-# run the schema check. The structural test below always runs.
-SCHEMA_DIR = Path(os.environ.get("GEXF_SCHEMA_DIR", Path(__file__).parent / "data" / "gexf-1.2"))
+# The official GEXF 1.2draft XSDs (gephi/gexf, CC BY 4.0; see data/gexf-schema/README.md):
+# the version and namespace networkx writes.
+SCHEMA_DIR = Path(__file__).parent / "data" / "gexf-schema" / "1.2draft"
 
 
 @pytest.fixture(scope="module")
@@ -28,30 +26,11 @@ def snap() -> GraphSnapshot:
 
 
 def gexf_schema():
-    """The GEXF 1.2 XSD (gephi/gexf, CC BY 4.0), with its namespace set to 1.2draft, the
-    namespace Gephi and networkx write for version 1.2 (the schema text is otherwise
-    identical to the published 1.2draft schema)."""
+    """The official GEXF 1.2draft schema, its includes resolved from SCHEMA_DIR only."""
     from lxml import etree
 
-    if not (SCHEMA_DIR / "gexf.xsd").exists():
-        pytest.skip(f"official GEXF XSD not found in {SCHEMA_DIR} (set GEXF_SCHEMA_DIR)")
-    parts = {}
-    for path in SCHEMA_DIR.glob("*.xsd"):
-        parts[path.name] = path.read_text("utf-8").replace(
-            "http://www.gexf.net/1.2", "http://www.gexf.net/1.2draft"
-        )
-
-    class Resolver(etree.Resolver):
-        def resolve(self, url, pubid, context):
-            name = Path(url).name
-            if name in parts:
-                return self.resolve_string(parts[name].encode("utf-8"), context)
-            return None
-
     parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(Resolver())
-    doc = etree.fromstring(parts["gexf.xsd"].encode("utf-8"), parser, base_url="gexf.xsd")
-    return etree.XMLSchema(etree.ElementTree(doc))
+    return etree.XMLSchema(etree.parse(str(SCHEMA_DIR / "gexf.xsd"), parser))
 
 
 def test_flat_values() -> None:

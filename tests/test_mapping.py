@@ -1,6 +1,6 @@
 """Extraction records -> graph: the card's four contact edges, each with its evidence.
 
-The records here are the gold events of the seed release (shared/corpus/gold), so the
+The records here are the gold events of the seed release (tests/data/corpus/gold), so the
 mapping is specified on real annotations, independent of the extractor's quality.
 """
 
@@ -17,7 +17,7 @@ from dipgraph.loaders.records import EventRecord, Extraction, OfficialRecord
 
 
 @pytest.fixture(scope="module")
-def seed_extraction(corpus) -> Extraction:
+def seed_extraction() -> Extraction:
     text = SEED_RELEASE.read_text(encoding="utf-8")
     release = Release.from_text(text, source_uri=str(SEED_RELEASE))
     events = []
@@ -150,7 +150,7 @@ def test_transliteration_follows_icao_and_keeps_hyphens():
     assert to_latin("Lee Min") == "Lee Min"
 
 
-def test_events_record_the_extractor_version(corpus):
+def test_events_record_the_extractor_version():
     from dipgraph.graph.model import Event
     from dipgraph.loaders.extract import EXTRACTOR_VERSION, extract
 
