@@ -1,6 +1,6 @@
 """Portable Cypher that writes a GraphBatch and retracts a release.
 
-One text for Neo4j 5 and FalkorDB (see shared/CYPHER.md). Each label and each edge shape
+One text for Neo4j 5 and FalkorDB (see docs/cypher-subset.md). Each label and each edge shape
 becomes one clause applied to a list of flat rows; the embedded store runs all clauses of a
 release in one atomic query (FOREACH), the neo4j store as UNWIND statements in one
 transaction. Labels and types come from the model's fixed lists, never from user input.
