@@ -2,7 +2,7 @@
 
 The gazetteer is built once per process from offline data: babel's CLDR Russian territory
 names (ISO 3166-1 alpha-2 codes checked against pycountry), the hand lists in
-``dipgraph/loaders/data`` (extra names and abbreviations, IGOs, capitals and cities,
+``dipgraph/loaders/lang/ru/data`` (extra names and abbreviations, IGOs, capitals and cities,
 relational adjectives). Names are matched on pymorphy3 lemmas, so every grammatical case
 matches ("Королевства Нидерланды", "Северной Македонии"); abbreviations match exactly
 ("ЕС", "США"); "Республика/Королевство/..." before a state name is taken into its span;
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dipgraph.loaders.extract._models import lemmas, parses
 from dipgraph.loaders.extract.doc import Document, StateMention, Token
+from dipgraph.loaders.lang.ru.models import lemmas, parses
 
 PREFIX_NOUNS = {"республика", "королевство", "княжество", "султанат", "государство", "федерация"}
 PREFIX_ADJS = {
@@ -48,7 +48,7 @@ class Entry:
 
 
 def _data(name: str) -> list[list[str]]:
-    text = resources.files("dipgraph.loaders").joinpath("data", name).read_text("utf-8")
+    text = resources.files("dipgraph.loaders.lang.ru").joinpath("data", name).read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -108,7 +108,11 @@ class Gazetteer:
         for code, names in _data("state_names.tsv"):
             for n in names.split("|"):
                 self._add(code, "state", n, self.names_ru.get(code, n))
+        from dipgraph.graph.model import IGO_CODES
+
         for code, _kind, names in _data("igos.tsv"):
+            if code not in IGO_CODES:  # the model's table is the one home of IGO codes
+                raise ValueError(f"igos.tsv: {code} is not in graph.model.IGO_CODES")
             first = names.split("|")[0]
             self.names_ru[code] = first
             for n in names.split("|"):
