@@ -7,7 +7,8 @@ testable alone::
 
 Models (natasha/slovnet NER and morphology, pymorphy3, the state gazetteer) load lazily,
 once per process. Public API: :func:`extract`, :func:`extract_many`,
-:data:`EXTRACTOR_VERSION`, :data:`STAGES`.
+:data:`EXTRACTOR_VERSION`, :data:`STAGES`; a missing module raises
+:class:`ExtractionUnavailable` out of :func:`extract_many`.
 """
 
 from __future__ import annotations
@@ -173,9 +174,24 @@ def _init_worker() -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
+class ExtractionUnavailable(RuntimeError):
+    """A module extraction needs is not installed. Every release would fail alike, so the
+    first one stops the run instead of being reported as one bad release."""
+
+    def __init__(self, release: str, module: str) -> None:
+        super().__init__(release, module)  # both in args: the pool pickles exceptions
+        self.release, self.module = release, module
+
+    def __str__(self) -> str:
+        return f"cannot extract {self.release}: the Python module '{self.module}' is missing"
+
+
 def _extract_one(release: Release) -> Extraction:
     try:
         return extract(release)
+    except ModuleNotFoundError as exc:
+        where = release.source_uri or f"release {release.id[:12]}"
+        raise ExtractionUnavailable(where, exc.name or str(exc)) from exc
     except Exception as exc:  # a worker must not take the batch down
         return Extraction(release=release, error=f"extraction failed: {exc!r}")
 
@@ -196,6 +212,7 @@ def extract_many(releases: Iterable[Release], workers: int = 1, chunksize: int =
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "ExtractionUnavailable",
     "STAGES",
     "analyze",
     "check_language",
