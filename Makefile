@@ -12,8 +12,6 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip "setuptools<82" wheel
 	$(BIN)/python -m pip install -q -e ".[test]"
-	# natasha 1.6 pins pymorphy2 (needs pkg_resources); we run it on pymorphy3 instead
-	$(BIN)/python -m pip install -q --no-deps "natasha==1.6.0"
 	touch $(STAMP)
 
 # The Cypher linter (Neo4j's own parser) runs under node; skipped where node is missing.

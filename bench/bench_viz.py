@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _synth import synthetic_snapshot  # noqa: E402
 
-from dipgraph.graph.viz import build_view, render_view  # noqa: E402
+from dipgraph.graph.viz import build_view, network_from_view  # noqa: E402
 
 ARGS = [
     "--no-sandbox",
@@ -59,7 +59,7 @@ def main() -> int:
             snap = synthetic_snapshot(n)
             t = time.perf_counter()
             view = build_view(snap, projection=args.projection)
-            html = render_view(view)
+            html = network_from_view(view).generate_html()
             build_s = time.perf_counter() - t
             path = Path(tmp) / f"g{n}.html"
             path.write_text(html, encoding="utf-8")

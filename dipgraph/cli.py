@@ -115,6 +115,10 @@ def extract(paths, fmt, year, publisher, workers, quiet) -> None:
                 failed = True
                 click.echo(f"error: {result}", err=True)
                 continue
+            if result.error:  # nothing of this release is printed: it would look complete
+                failed = True
+                click.echo(f"error: {path}: {result.error}", err=True)
+                continue
             for warning in result.warnings:
                 if not quiet:
                     click.echo(f"warning: {path}: {warning}", err=True)
@@ -839,12 +843,44 @@ def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, da
     )
 
 
+def install_hint(module: str) -> str:
+    """How to install a missing module: dipgraph's own requirement for it, pinned as
+    pyproject.toml pins it, when it is one of them."""
+    import re
+    from importlib.metadata import PackageNotFoundError, requires
+
+    def norm(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    wanted = norm(module.split(".")[0])
+    try:
+        requirements = requires("dipgraph") or []
+    except PackageNotFoundError:
+        requirements = []
+    for requirement in requirements:
+        spec, _, marker = requirement.partition(";")
+        name = re.split(r"[\s\[<>=!~(]", spec.strip(), maxsplit=1)[0]
+        if norm(name) == wanted and "extra" not in marker:
+            return f"install it with: pip install '{spec.strip()}' (a dependency of dipgraph)"
+    return f"install it with: pip install {wanted}"
+
+
 def main() -> None:
+    from dipgraph.loaders.extract import ExtractionUnavailable
+
     try:
         cli(prog_name="dipgraph")
     except KeyboardInterrupt:
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except ExtractionUnavailable as exc:
+        click.echo(f"error: {exc}; {install_hint(exc.module)}", err=True)
+        sys.exit(1)
+    except ModuleNotFoundError as exc:
+        module = exc.name or str(exc)
+        click.echo(f"error: the Python module '{module}' is missing; {install_hint(module)}",
+                   err=True)  # fmt: skip
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,20 @@
-"""Interactive, self-contained, offline HTML views of the graph (vis-network, inlined).
+"""Interactive, self-contained, offline HTML views of the graph, built with pyvis.
 
-``render_html(snapshot, ...)`` returns one HTML page that makes no network request: the
-vis-network 9.1.2 library and the page's own script are inlined, the graph travels as JSON
-in ``<script type="application/json" id="graph-data">`` with ``<``, ``>``, ``&``, U+2028 and
-U+2029 escaped, every label and tooltip is put into the DOM with ``textContent``, and a
-Content-Security-Policy with the hashes of the two scripts forbids any other script (inline
-event handlers included) and any connection. pyvis's own template is not used: it links
-CDNs and leaves headings, select menus, "href" titles and option strings unescaped.
+:func:`network` returns the (filtered) graph as a ``pyvis.network.Network``: nodes and
+edges added with ``add_node``/``add_edge``, vis-network options in ``net.options`` (a
+dict). A notebook user can tweak it (``net.add_node(...)``, ``net.options["physics"]``)
+and ``net.show("graph.html")``; ``dipgraph viz`` writes the same Network with
+:func:`write_html`.
+
+Rendering goes through pyvis (``Network.generate_html``) with the project's own template
+(``templates/viz.html``, set with ``set_template_dir``) instead of pyvis's, which links
+CDNs and leaves headings, select menus, "href" titles and option strings unescaped. The
+page makes no network request: the vis-network 9.1.2 that the pyvis wheel ships and the
+page's own script are inlined; the graph travels as JSON in
+``<script type="application/json" id="graph-data">`` with ``<``, ``>``, ``&``, U+2028 and
+U+2029 escaped; every label and tooltip is put into the DOM with ``textContent``; and a
+Content-Security-Policy with the hashes of the two scripts forbids any other script
+(inline event handlers included) and any connection.
 
 The page exposes ``window.dipgraph`` (network, DataSets, filter functions, ``stabilized``)
 for tests and benchmarks.
@@ -16,16 +24,17 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import json
 import math
-import re
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dipgraph.graph.model import CONTACT_TYPES
 from dipgraph.graph.snapshot import GraphSnapshot
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 
 PROJECTIONS = ("states", "full")
 
@@ -61,23 +70,30 @@ FULL_VIEW_SKIP_TYPES = ("REPORTS",)
 MAX_EVIDENCE = 5
 
 
-def _template(name: str) -> str:
-    return resources.files("dipgraph.graph").joinpath("templates", name).read_text("utf-8")
+TEMPLATE = "viz.html"
+#: inside the pyvis wheel: the vis-network its own in-line template uses
+VIS_NETWORK = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
+
+
+def _templates_dir() -> Path:
+    return Path(str(resources.files("dipgraph.graph").joinpath("templates")))
 
 
 def vis_network_js() -> str:
-    return (
-        resources.files("dipgraph.graph")
-        .joinpath("vendor", "vis-network.min.js")
-        .read_text("utf-8")
-    )
+    """vis-network 9.1.2 as the pyvis wheel ships it (Apache-2.0/MIT, header kept)."""
+    return resources.files("pyvis").joinpath(*VIS_NETWORK).read_text("utf-8")
 
 
 def json_for_script(data: Any) -> str:
     """JSON safe to place inside a <script> element: no '<', '>', '&', U+2028/9 as such."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _script_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str))
+
+
+def _script_safe(json_text: str) -> str:
+    """A JSON text with the characters that could end or confuse a <script> escaped (they
+    can only occur inside JSON strings, where the \\u escape means the same)."""
     return (
-        text.replace("<", "\\u003c")
+        json_text.replace("<", "\\u003c")
         .replace(">", "\\u003e")
         .replace("&", "\\u0026")
         .replace("\u2028", "\\u2028")
@@ -339,28 +355,120 @@ def build_view(
 # -- page ------------------------------------------------------------------------------
 
 
-def render_view(view: dict[str, Any], *, csp: bool = True) -> str:
-    """One self-contained HTML page for a view from :func:`build_view`."""
+def vis_options(meta: dict[str, Any]) -> dict[str, Any]:
+    """Readable defaults: straight edges, a bounded stabilization (the page then turns
+    physics off), hover tooltips of the page's own; cheaper settings above 1,500 edges."""
+    big = meta["edges"] > 1500
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": bool(meta["improved_layout"]), "randomSeed": 7},
+        "nodes": {
+            "font": {
+                "size": 14,
+                "face": "system-ui, DejaVu Sans, sans-serif",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+            },
+            "borderWidth": 1,
+        },
+        "edges": {
+            "smooth": False,
+            "arrows": {"to": {"enabled": meta["projection"] == "full", "scaleFactor": 0.5}},
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+        },
+        "physics": {
+            "enabled": True,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "theta": 0.9 if big else 0.5,
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.25,
+                "springLength": 140,
+                "springConstant": 0.03,
+                "damping": 0.35,
+                "avoidOverlap": 0,
+            },
+            "minVelocity": 1.0,
+            "stabilization": {
+                "enabled": True,
+                "iterations": meta["stabilization_iterations"],
+                "updateInterval": 25,
+                "fit": True,
+            },
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 80,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+    }
+
+
+def network(
+    snapshot: GraphSnapshot,
+    *,
+    projection: str = "states",
+    max_nodes: int | None = None,
+    title: str = "dipgraph",
+    csp: bool = True,
+) -> Network:
+    """The graph as a ``pyvis.network.Network`` that renders with the project's template.
+
+    ``projection="states"``: states and IGOs, one edge per pair with contact counts per
+    type and year; ``"full"``: officials, organizations, venues and events. Each node and
+    edge carries, besides vis-network's own properties, what the page's tooltips, legend
+    and filters read (``info``, ``kind``, ``counts``, ``evidence``)."""
+    return network_from_view(
+        build_view(snapshot, projection=projection, max_nodes=max_nodes, title=title), csp=csp
+    )
+
+
+def network_from_view(view: dict[str, Any], *, csp: bool = True) -> Network:
+    """A pyvis Network of a view from :func:`build_view`."""
+    from pyvis.network import Network
+
+    meta = view["meta"]
+    # directed: pyvis gives each edge an arrow and skips its duplicate check (the view's
+    # edges are unique already); the states view is undirected
+    net = Network(
+        height="100%",
+        width="100%",
+        directed=meta["projection"] == "full",
+        heading=str(meta.get("title") or "dipgraph"),
+        cdn_resources="in_line",
+    )
+    for n in view["nodes"]:
+        style = meta["node_styles"].get(n["kind"], {"color": "#4a5568", "shape": "dot"})
+        extra = {k: v for k, v in n.items() if k not in ("id", "label", "value")}
+        net.add_node(n["id"], label=n["label"], shape=style["shape"], color=style["color"], **extra)
+    for e in view["edges"]:
+        net.add_edge(e["from"], e["to"], **{k: v for k, v in e.items() if k not in ("from", "to")})
+    net.options = vis_options(meta)
+    use_template(net, meta, csp=csp)
+    return net
+
+
+def use_template(net: Network, meta: dict[str, Any], *, csp: bool = True) -> None:
+    """Point pyvis at the project's template, with the scripts it inlines and the filters
+    that escape data for a <script> element."""
     vis_js = vis_network_js()
-    app_js = _template("viz.js")
-    page = _template("viz.html")
+    app_js = (_templates_dir() / "viz.js").read_text("utf-8")
     policy = (
         "default-src 'none'; "
         f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}; "
         "style-src 'unsafe-inline'; img-src data:; connect-src 'none'; font-src 'none'; "
         "base-uri 'none'; form-action 'none'"
     )
-    csp_tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">' if csp else ""
-    replacements = {
-        "<!--@CSP@-->": csp_tag,
-        "@@TITLE@@": html.escape(str(view["meta"].get("title") or "dipgraph"), quote=True),
-        "@@GRAPH_JSON@@": json_for_script(view),
-        "/*@VIS_JS@*/": vis_js,
-        "/*@APP_JS@*/": app_js,
-    }
-    # one pass over the template, so nothing inserted is scanned for placeholders again
-    pattern = "(" + "|".join(re.escape(t) for t in replacements) + ")"
-    return "".join(replacements.get(part, part) for part in re.split(pattern, page))
+    net.set_template_dir(str(_templates_dir()) + "/", TEMPLATE)
+    env = net.templateEnv
+    env.filters["script_json"] = json_for_script
+    env.filters["script_safe"] = _script_safe
+    env.globals.update(meta=meta, vis_js=vis_js, app_js=app_js, csp_policy=policy if csp else "")
+    net.prep_notebook()  # show() in a notebook renders the same template
 
 
 def render_html(
@@ -371,18 +479,22 @@ def render_html(
     title: str = "dipgraph",
     csp: bool = True,
 ) -> str:
-    return render_view(
-        build_view(snapshot, projection=projection, max_nodes=max_nodes, title=title), csp=csp
-    )
+    """The page for a snapshot, rendered by pyvis."""
+    net = network(snapshot, projection=projection, max_nodes=max_nodes, title=title, csp=csp)
+    return net.generate_html()
 
 
-def write_html(snapshot: GraphSnapshot, path: str | Path, **kwargs: Any) -> dict[str, Any]:
-    """Write the page; returns the view's meta (counts, truncation, years)."""
-    view = build_view(
-        snapshot,
-        projection=kwargs.pop("projection", "states"),
-        max_nodes=kwargs.pop("max_nodes", None),
-        title=kwargs.pop("title", "dipgraph"),
-    )
-    Path(path).write_text(render_view(view, **kwargs), encoding="utf-8")
+def write_html(
+    snapshot: GraphSnapshot,
+    path: str | Path,
+    *,
+    projection: str = "states",
+    max_nodes: int | None = None,
+    title: str = "dipgraph",
+    csp: bool = True,
+) -> dict[str, Any]:
+    """Write the page (UTF-8, whatever the locale); returns the view's meta (counts,
+    truncation, years)."""
+    view = build_view(snapshot, projection=projection, max_nodes=max_nodes, title=title)
+    Path(path).write_text(network_from_view(view, csp=csp).generate_html(), encoding="utf-8")
     return view["meta"]

@@ -7,11 +7,11 @@ import json
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from graph_fixtures import PAYLOAD_IMG, diplomatic_batch, full_batch
 
 from dipgraph.graph import analysis as A
 from dipgraph.graph.model import CONTACT_TYPES
 from dipgraph.graph.snapshot import GraphSnapshot, actor_state
-from tests.graph_fixtures import PAYLOAD_IMG, diplomatic_batch, full_batch
 
 
 @pytest.fixture

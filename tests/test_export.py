@@ -10,10 +10,10 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from graph_fixtures import PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
 
 from dipgraph.graph.export import export, flat_value
 from dipgraph.graph.snapshot import GraphSnapshot
-from tests.graph_fixtures import PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
 
 # The official GEXF 1.2draft XSDs (gephi/gexf, CC BY 4.0; see data/gexf-schema/README.md):
 # the version and namespace networkx writes.

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 from conftest import missing_tool
+from graph_fixtures import PAYLOAD_HREF, PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
 
 from dipgraph.graph import analysis as A
 from dipgraph.graph.snapshot import GraphSnapshot
 from dipgraph.graph.viz import build_view, json_for_script, render_html, write_html
-from tests.graph_fixtures import PAYLOAD_HREF, PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

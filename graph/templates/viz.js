@@ -1,9 +1,12 @@
 (function () {
   "use strict";
-  // All data comes from the JSON block and reaches the DOM only through textContent,
-  // .value or vis-network's canvas labels: never innerHTML.
+  // All data comes from the JSON block (the pyvis Network's nodes, edges and options, and
+  // the view's meta) and reaches the DOM only through textContent, .value or
+  // vis-network's canvas labels: never innerHTML.
   var data = JSON.parse(document.getElementById("graph-data").textContent);
   var meta = data.meta;
+  // what the page itself reads from nodes and edges; not handed to vis-network
+  var OWN_KEYS = ["info", "name", "kind", "contacts", "counts", "evidence", "structural", "type", "title"];
   var FADED = "#e2e8f0";
   var t0 = performance.now();
 
@@ -24,9 +27,24 @@
     (incident[e.to] = incident[e.to] || []).push(e.id);
   });
 
+  function nodeColor(n) {
+    if (typeof n.color === "string") return n.color;  // set by pyvis's add_node
+    return (meta.node_styles[n.kind] || { color: "#4a5568" }).color;
+  }
   function nodeStyle(n) {
-    var s = meta.node_styles[n.kind] || { color: "#4a5568", shape: "dot" };
-    return { background: s.color, border: "#2d3748", highlight: { background: s.color, border: "#1a202c" }, hover: { background: s.color, border: "#1a202c" } };
+    var c = nodeColor(n);
+    return { background: c, border: "#2d3748", highlight: { background: c, border: "#1a202c" }, hover: { background: c, border: "#1a202c" } };
+  }
+  // an edge's colour: its own when one was set on the Network, else its type's
+  function edgeColor(e, type) {
+    if (typeof e.color === "string") return e.color;
+    return meta.edge_colors[type] || "#a0aec0";
+  }
+  function visItem(item, overrides) {
+    var out = {};
+    Object.keys(item).forEach(function (k) { if (OWN_KEYS.indexOf(k) < 0) out[k] = item[k]; });
+    Object.keys(overrides).forEach(function (k) { out[k] = overrides[k]; });
+    return out;
   }
 
   var filters = {
@@ -38,6 +56,7 @@
 
   // visible contact count of an edge under the filters, and its dominant visible type
   function visible(e) {
+    if (!e.counts) return [1, e.type || null];  // added to the Network by hand: always shown
     if (e.structural) return filters.types.has(e.type) ? [1, e.type] : [0, e.type];
     var n = 0, best = null, per = {};
     e.counts.forEach(function (c) {
@@ -54,37 +73,19 @@
   function width(n) { return Math.min(1 + 2 * Math.log2(Math.max(n, 1)), 12); }
 
   var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var s = meta.node_styles[n.kind] || { shape: "dot" };
-    return { id: n.id, label: n.label, shape: s.shape, size: n.size, color: nodeStyle(n) };
+    return visItem(n, { color: nodeStyle(n) });
   }));
+  data.edges.forEach(function (e, i) { if (e.id === undefined) e.id = "edge" + i; });
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var v = visible(e);
-    return {
-      id: e.id, from: e.from, to: e.to, width: width(v[0]),
-      color: { color: meta.edge_colors[v[1]] || "#a0aec0", highlight: "#1a202c", hover: "#1a202c", inherit: false },
+    return visItem(e, {
+      width: width(v[0]),
+      color: { color: edgeColor(e, v[1]), highlight: "#1a202c", hover: "#1a202c", inherit: false },
       dashes: !!e.structural, hidden: v[0] === 0
-    };
+    });
   }));
 
-  var big = data.edges.length > 1500;
-  var options = {
-    autoResize: true,
-    layout: { improvedLayout: !!meta.improved_layout, randomSeed: 7 },
-    nodes: { font: { size: 14, face: "system-ui, DejaVu Sans, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" }, borderWidth: 1 },
-    edges: {
-      smooth: false,
-      arrows: { to: { enabled: meta.projection === "full", scaleFactor: 0.5 } },
-      selectionWidth: 2, hoverWidth: 1.5
-    },
-    physics: {
-      enabled: true,
-      solver: "barnesHut",
-      barnesHut: { theta: big ? 0.9 : 0.5, gravitationalConstant: -6000, centralGravity: 0.25, springLength: 140, springConstant: 0.03, damping: 0.35, avoidOverlap: 0 },
-      minVelocity: 1.0,
-      stabilization: { enabled: true, iterations: meta.stabilization_iterations, updateInterval: 25, fit: true }
-    },
-    interaction: { hover: true, tooltipDelay: 80, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false, keyboard: false }
-  };
+  var options = data.options;  // the Network's options (graph/viz.py: vis_options)
 
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
@@ -112,7 +113,7 @@
   if (data.nodes.length === 0) freeze();
 
   // -- side panel ----------------------------------------------------------------------
-  document.getElementById("title").textContent = meta.title;
+  document.getElementById("title").textContent = data.heading;
   var counts = document.getElementById("counts");
   function updateCounts() {
     var ve = edges.get({ filter: function (e) { return !e.hidden; } }).length;
@@ -138,7 +139,7 @@
     var sw = el("span", "swatch edge");
     sw.style.background = meta.edge_colors[t];
     var n = 0;
-    data.edges.forEach(function (e) { e.counts.forEach(function (c) { if (c[0] === t) n += c[2]; }); });
+    data.edges.forEach(function (e) { (e.counts || []).forEach(function (c) { if (c[0] === t) n += c[2]; }); });
     row.appendChild(box); row.appendChild(sw); row.appendChild(el("span", "", t)); row.appendChild(el("span", "muted", "(" + n + ")"));
     edgeLegend.appendChild(row);
   });
@@ -180,7 +181,7 @@
       var v = visible(e), hide = v[0] === 0;
       if (!hide) { live[e.from] = true; live[e.to] = true; }
       var faded = highlighted && !(highlighted.edges.has(e.id));
-      eu.push({ id: e.id, hidden: hide, width: width(v[0]), color: { color: faded ? FADED : (meta.edge_colors[v[1]] || "#a0aec0"), highlight: "#1a202c", hover: "#1a202c", inherit: false } });
+      eu.push({ id: e.id, hidden: hide, width: width(v[0]), color: { color: faded ? FADED : edgeColor(e, v[1]), highlight: "#1a202c", hover: "#1a202c", inherit: false } });
     });
     edges.update(eu);
     var nu = data.nodes.map(function (n) {
@@ -247,20 +248,20 @@
   function nodeTip(id) {
     var n = byNode[id], box = el("div");
     box.appendChild(el("div", "head", n.name || n.label));
-    n.info.forEach(function (p) { kv(box, p[0], p[1]); });
+    (n.info || []).forEach(function (p) { kv(box, p[0], p[1]); });
     kv(box, "links", (incident[id] || []).length);
     return box;
   }
   function endLabel(id) {
     var n = byNode[id]; if (!n) return id;
     var role = null;
-    n.info.forEach(function (p) { if (p[0] === "role") role = p[1]; });
+    (n.info || []).forEach(function (p) { if (p[0] === "role") role = p[1]; });
     return (n.name || n.label) + (role ? " (" + role + ")" : "");
   }
   function edgeTip(id) {
     var e = byEdge[id], box = el("div"), v = visible(e);
     box.appendChild(el("div", "head", endLabel(e.from) + " \u2014 " + endLabel(e.to)));
-    if (e.structural) kv(box, "type", e.type);
+    if (e.structural || !e.counts) kv(box, "type", e.type);
     else {
       kv(box, "contacts", v[0] + (v[0] !== sumCounts(e) ? " of " + sumCounts(e) : ""));
       var per = {};
@@ -270,7 +271,7 @@
     (e.info || []).forEach(function (p) { kv(box, p[0], p[1]); });
     // one block per distinct sentence, with every date it stands for
     var groups = [], seen = {};
-    e.evidence.forEach(function (ev) {
+    (e.evidence || []).forEach(function (ev) {
       var g = seen[ev.sentence];
       if (!g) { g = seen[ev.sentence] = { ev: ev, dates: [] }; groups.push(g); }
       g.dates.push(ev.type + " " + (ev.date || "undated"));
@@ -278,7 +279,7 @@
     groups.forEach(function (g) { evidenceBlock(box, g.ev, g.dates); });
     return box;
   }
-  function sumCounts(e) { return e.counts.reduce(function (s, c) { return s + c[2]; }, 0); }
+  function sumCounts(e) { return (e.counts || []).reduce(function (s, c) { return s + c[2]; }, 0); }
   function showTip(content, pointer) {
     tip.replaceChildren(content);
     tip.style.display = "block";

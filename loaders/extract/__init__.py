@@ -9,7 +9,8 @@ declaring what it reads and writes (:mod:`.pipeline`) and testable alone::
 This driver turns the Document's event drafts and persons into the records of the
 extraction contract (:mod:`dipgraph.loaders.records`). Models load lazily, once per
 process. Public API: :func:`extract`, :func:`extract_many`, :func:`extract_paths`,
-:func:`analyze`, :data:`EXTRACTOR_VERSION`, :data:`STAGES`.
+:func:`analyze`, :data:`EXTRACTOR_VERSION`, :data:`STAGES`; a missing module raises
+:class:`ExtractionUnavailable` out of :func:`extract_many`.
 """
 
 from __future__ import annotations
@@ -149,9 +150,24 @@ def _init_worker() -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
+class ExtractionUnavailable(RuntimeError):
+    """A module extraction needs is not installed. Every release would fail alike, so the
+    first one stops the run instead of being reported as one bad release."""
+
+    def __init__(self, release: str, module: str) -> None:
+        super().__init__(release, module)  # both in args: the pool pickles exceptions
+        self.release, self.module = release, module
+
+    def __str__(self) -> str:
+        return f"cannot extract {self.release}: the Python module '{self.module}' is missing"
+
+
 def _extract_one(release: Release) -> Extraction:
     try:
         return extract(release)
+    except ModuleNotFoundError as exc:
+        where = release.source_uri or f"release {release.id[:12]}"
+        raise ExtractionUnavailable(where, exc.name or str(exc)) from exc
     except Exception as exc:  # a worker must not take the batch down
         return Extraction(release=release, error=f"extraction failed: {exc!r}")
 
@@ -187,6 +203,7 @@ def extract_paths(
 
 __all__ = [
     "EXTRACTOR_VERSION",
+    "ExtractionUnavailable",
     "STAGES",
     "analyze",
     "check_language",
