@@ -17,7 +17,7 @@ from dipgraph.cli import cli
 @pytest.fixture
 def broken_release(tmp_path: Path, monkeypatch) -> Path:
     """A copy of the seed whose events stage fails (a fault injected into that one stage)."""
-    import dipgraph.loaders.extract.events as events_stage
+    import dipgraph.loaders.lang.ru.events as events_stage
 
     real = events_stage.events
 
