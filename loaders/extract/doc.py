@@ -138,7 +138,11 @@ class Document:
     states: list[StateMention] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     persons: dict[str, Person] = field(default_factory=dict)
-    home_state: str | None = None
+    home_state: str | None = None  # the release's own side: publisher, else a guess
+    publisher: str | None = None  # the own side when the release says it (metadata, dateline)
+    #: dependency parses of the sentences that hold an event cue: sentence index ->
+    #: [(head token index within the sentence or -1, relation)], filled on demand
+    syntax: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
     events: list[EventDraft] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list, repr=False)

@@ -71,13 +71,13 @@ class Russian(Language):
             Stage("segment", segment, ("text",), ("paragraphs", "sentences", "tokens")),
             Stage("entities", entities, ("paragraphs", "sentences", "tokens"), ("spans",)),
             Stage("names", names, ("spans", "tokens", "sentences"), ("mentions", "persons")),
-            Stage("states", states, ("tokens", "sentences"), ("states", "home_state")),
-            Stage("roles", roles, ("mentions", "persons", "states"), ("persons",)),
+            Stage("states", states, ("tokens", "sentences"), ("states", "home_state", "publisher")),
+            Stage("roles", roles, ("mentions", "persons", "states", "publisher"), ("persons",)),
             Stage(
                 "events",
                 events,
                 ("sentences", "tokens", "mentions", "persons", "states", "home_state"),
-                ("events",),
+                ("events", "syntax", "warnings"),
             ),
             Stage("dates", dates, ("events", "sentences"), ("events",)),
         ]

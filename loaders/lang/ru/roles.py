@@ -512,4 +512,24 @@ def roles(doc: Document) -> Document:
                 person.role, person.organization = t.role, t.organization
             person.state = person.state or t.state
             person.posted_in = person.posted_in or t.posted_in
+    if doc.publisher:
+        # the reporting side left implicit: "Министр Сергей Лавров провел ..." in the
+        # Russian MFA's release. Only a title in the nominative (the acting subject);
+        # "с министром Хаканом Фиданом" names a counterpart whose state is not said.
+        for person in doc.persons.values():
+            if person.role and person.state is None and _nominative_title(doc, person):
+                person.state = doc.publisher
     return doc
+
+
+def _nominative_title(doc: Document, person) -> bool:
+    first = next((m for m in person.mentions if m.title), None)
+    if first is None or first.title.start < 0:
+        return False
+    sent = doc.sentences[first.sent]
+    for tok in doc.tokens[sent.tok_start : sent.tok_end]:
+        if first.title.start <= tok.start < first.title.end:
+            ps = parses(tok.text)
+            if ps and ps[0].tag.POS == "NOUN":
+                return "nomn" in ps[0].tag
+    return False

@@ -26,6 +26,11 @@ from dipgraph.loaders.lang.ru.events.common import cues, person_keys, reported, 
 from dipgraph.loaders.lang.ru.orgs import OrgMention, find_orgs
 
 TYPES = {"MET": met, "ACCREDITED": accredited, "CONSULTED": consulted, "HOSTED": hosted}
+# The work of one sentence is bounded: lists become one event per counterpart, and a
+# sentence past these bounds (hostile or broken input) is reported as skipped rather
+# than parsed and exploded into contacts.
+MAX_SENTENCE_CHARS = 3000
+MAX_SENTENCE_PEOPLE = 30
 
 
 @dataclass
@@ -50,18 +55,43 @@ class SentenceContext:
         return find_orgs(self.doc, self.index)
 
 
+def _same_event(old: EventDraft, new: EventDraft) -> bool:
+    """A later cue of the paragraph tells the same event when it is of the same type and
+    names no other counterpart: its parties and people are all known already (or it
+    names none of its own)."""
+    if old.type != new.type or old.sentence == new.sentence:
+        return False
+    if new.type == "HOSTED":
+        return True
+    return (
+        set(new.parties) <= set(old.parties)
+        and set(new.participants) <= set(old.participants)
+        or (not new.parties and not new.participants)
+    )
+
+
 def events(doc: Document) -> Document:
     doc.events = []
     officials = {k for k, p in doc.persons.items() if p.is_official}
     r = doc.release
     published = r.published if r.published and r.date_precision != "unknown" else None
     by_paragraph: dict[int, list[EventDraft]] = {}
+    by_sentence: dict[int, list[PersonMention]] = {}
+    for m in doc.mentions:
+        by_sentence.setdefault(m.sent, []).append(m)
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start : s.tok_end]
         found = cues(toks)
         if not found:
             continue
-        sent_mentions = [m for m in doc.mentions if m.sent == si]
+        sent_mentions = by_sentence.get(si, [])
+        if len(s.text) > MAX_SENTENCE_CHARS or len(sent_mentions) > MAX_SENTENCE_PEOPLE:
+            doc.warnings.append(
+                f"sentence at offset {s.start} skipped: {len(s.text)} characters, "
+                f"{len(sent_mentions)} people named (limits {MAX_SENTENCE_CHARS}, "
+                f"{MAX_SENTENCE_PEOPLE})"
+            )
+            continue
         ctx = SentenceContext(
             doc,
             si,
@@ -79,31 +109,39 @@ def events(doc: Document) -> Document:
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
             if not reported(toks, ci, needs_verb, nominal, published):
                 continue
+            met_drafts = None
             if type_ == "TALKS":
-                type_ = "MET" if len(ctx.people) >= 2 else "CONSULTED"
+                # talks of named people or officials ("телефонные переговоры с министрами
+                # ...") are MET; of states or delegations CONSULTED
+                if len(ctx.people) < 2:
+                    met_drafts = met.draft(ctx, fmt, ci, cue_text) if "MET" not in done else []
+                type_ = "MET" if len(ctx.people) >= 2 or met_drafts else "CONSULTED"
             if type_ == "MET" and "ACCREDITED" in ctx.types_here:
                 continue  # a credentials ceremony is ACCREDITED only
             if type_ in done:
                 continue
-            same = next((e for e in para_events if e.type == type_), None)
-            draft = TYPES[type_].draft(ctx, fmt, ci, cue_text)
-            if draft is None:
+            drafts = met_drafts or TYPES[type_].draft(ctx, fmt, ci, cue_text)
+            if not drafts:
+                # a later sentence about the paragraph's event ("Стороны также ...")
+                same = next((e for e in para_events if e.type == type_), None)
                 if same is not None:
                     same.sentences.append(si)
                 continue
-            draft.venue = venue(doc, toks, s.tok_start, ctx.states)
             done.add(type_)
-            if same is not None:
-                same.sentences.append(si)
-                same.add_parties(draft.parties)
-                for p in draft.participants:
-                    if p not in same.participants:
-                        same.participants.append(p)
-                same.host = same.host or draft.host
-                same.venue = same.venue or draft.venue
-                continue
-            para_events.append(draft)
-            doc.events.append(draft)
+            for draft in drafts:
+                draft.venue = venue(doc, toks, s.tok_start, ctx.states)
+                same = next((e for e in para_events if _same_event(e, draft)), None)
+                if same is not None:
+                    same.sentences.append(si)
+                    same.add_parties(draft.parties)
+                    for p in draft.participants:
+                        if p not in same.participants:
+                            same.participants.append(p)
+                    same.host = same.host or draft.host
+                    same.venue = same.venue or draft.venue
+                    continue
+                para_events.append(draft)
+                doc.events.append(draft)
     for para, evs in by_paragraph.items():
         para_sents = [i for i, s in enumerate(doc.sentences) if s.paragraph == para]
         for ev in evs:

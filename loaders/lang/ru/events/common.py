@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dipgraph.loaders.extract.doc import Document, PersonMention, StateMention, Token
+from dipgraph.loaders.lang.ru.events import frames
 from dipgraph.loaders.lang.ru.models import lemmas, parses
 from dipgraph.loaders.lang.ru.states import gazetteer
 
@@ -422,6 +423,18 @@ def _party_states(
             continue
         i = m.tok_start - base
         before = toks[i - 1].text.lower() if i > 0 else ""
+        # "делегаций Беларуси и Китая": a state joined to a party is one (the parser
+        # sometimes hangs the second under the topic that follows)
+        joined = (
+            before in ("и", ",")
+            and prev is not None
+            and prev.code in out
+            and prev.tok_end - base == i - 1
+        )
+        if not joined and frames.is_topic(doc, doc.sentence_at(m.start), m):
+            excluded_prev = m
+            prev = m
+            continue
         coordinated = (
             before in ("и", ",")
             and prev is not None
@@ -451,3 +464,27 @@ def venue(
             if capital:
                 return (capital, doc.home_state)
     return None
+
+
+LIST_ITEM_MAX_CHARS = 300
+LIST_MAX_ITEMS = 40
+
+
+def list_items(doc: Document, si: int) -> list[int]:
+    """The sentences of a list after a cue sentence ending in a colon ("вручили
+    верительные грамоты:" then one "Имя – Страна" line each): short lines naming a person
+    or a state, up to the first line that does not."""
+    if not doc.sentences[si].text.rstrip().endswith(":"):
+        return []
+    out = []
+    for k in range(si + 1, min(len(doc.sentences), si + 1 + LIST_MAX_ITEMS)):
+        s = doc.sentences[k]
+        if len(s.text) > LIST_ITEM_MAX_CHARS:
+            break
+        named = any(m.sent == k for m in doc.mentions) or any(
+            s.start <= m.start < s.end and m.kind in ("state", "igo") for m in doc.states
+        )
+        if not named:
+            break
+        out.append(k)
+    return out

@@ -20,13 +20,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.lang.ru.events import SentenceContext
 
 
-def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> EventDraft | None:
+def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
     ev = EventDraft("HOSTED", ctx.index, ctx.doc.sentences[ctx.index].paragraph, cue=cue)
     ev.sentences = [ctx.index]
     ev.host = next((o for o in ctx.orgs if o.kind != "other"), None)
     ev.pattern = "hosted"
     ev.confidence = 0.7 if ev.host else 0.55
-    return ev
+    return [ev]
 
 
 def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dipgraph.loaders.extract.doc import EventDraft, PersonMention, Token
+from dipgraph.loaders.lang.ru.events import frames
 from dipgraph.loaders.lang.ru.events.common import (
     COUNTERPART_NOUNS,
     HAPPEN_VERBS,
@@ -32,22 +33,79 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.lang.ru.events import SentenceContext
 
 
-def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> EventDraft | None:
+def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
+    """One MET per counterpart (a list of counterparts gives bilateral events), one with
+    every party for a joint meeting; the sides from the parse (:mod:`.frames`), else the
+    older two-named-people rule."""
+    doc = ctx.doc
+    phone = any(_lem(t) & PHONE_WORDS for t in ctx.toks[max(0, ci - 3) : ci + 4])
+    fmt_out = "phone_call" if phone else ("talks" if fmt == "negotiations" else None)
+    pattern = "phone_call" if phone else ("talks" if fmt == "negotiations" else "meeting")
+    out = _from_frame(ctx, ci, cue, fmt_out, pattern)
+    if out is not None:
+        return out
     people = ctx.people
     if len(people) < 2 or not _met_pair(ctx.toks, ctx.base, ci, ctx.mentions):
-        return None
-    doc = ctx.doc
-    ev = EventDraft("MET", ctx.index, doc.sentences[ctx.index].paragraph, cue=cue)
-    ev.sentences = [ctx.index]
-    ev.pattern = "talks" if fmt == "negotiations" else "meeting"
-    ev.format = "talks" if fmt == "negotiations" else None
-    if any(_lem(t) & PHONE_WORDS for t in ctx.toks[max(0, ci - 3) : ci + 4]):
-        ev.format = "phone_call"
-        ev.pattern = "phone_call"
+        return []
+    ev = _new(ctx, cue, fmt_out, pattern)
     ev.participants = list(people)
     ev.add_parties([doc.persons[p].state for p in people])
     ev.confidence = 0.85 if all(p in ctx.officials for p in people) else 0.6
+    return [ev]
+
+
+def _new(ctx: SentenceContext, cue: str, fmt: str | None, pattern: str) -> EventDraft:
+    ev = EventDraft("MET", ctx.index, ctx.doc.sentences[ctx.index].paragraph, cue=cue)
+    ev.sentences = [ctx.index]
+    ev.format = fmt
+    ev.pattern = pattern
     return ev
+
+
+def _from_frame(
+    ctx: SentenceContext, ci: int, cue: str, fmt: str | None, pattern: str
+) -> list[EventDraft] | None:
+    """Events from the parse, or None when the parse does not show two sides."""
+    doc = ctx.doc
+    fr = frames.frame(doc, ctx.index, ci, ctx.states)
+    counterparts = [g for g in fr.counterparts if g.persons or (g.official and g.states)]
+    if not counterparts:
+        return None
+    agent = fr.agent
+    own_states = [doc.persons[p].state for p in agent.persons if doc.persons[p].state]
+    own_states += [c for c in agent.states if c not in own_states]
+    implicit = False
+    if not own_states and doc.publisher and (agent.official or agent.persons or not fr.subject):
+        own_states = [doc.publisher]  # "Глава МИД провел ...": the reporting side
+        implicit = True
+    if not agent.persons and not own_states:
+        return None
+    if not agent.persons and not implicit and not agent.official:
+        return None
+    named = bool(agent.persons) and all(g.persons for g in counterparts)
+    base_conf = 0.85 if named else 0.7
+    if fr.joint or len(counterparts) == 1:
+        ev = _new(ctx, cue, fmt, pattern + ("_joint" if fr.joint else ""))
+        ev.participants = list(agent.persons)
+        ev.add_parties(own_states)
+        for g in counterparts:
+            ev.participants += [p for p in g.persons if p not in ev.participants]
+            ev.add_parties([doc.persons[p].state for p in g.persons] + g.states)
+        if len(ev.parties) < 2 and len(ev.participants) < 2:
+            return None
+        ev.confidence = base_conf
+        return [ev]
+    out = []
+    for g in counterparts:
+        ev = _new(ctx, cue, fmt, pattern + "_list")
+        ev.participants = list(agent.persons) + [p for p in g.persons if p not in agent.persons]
+        ev.add_parties(own_states)
+        ev.add_parties([doc.persons[p].state for p in g.persons] + g.states)
+        if len(ev.parties) < 2 and len(ev.participants) < 2:
+            continue
+        ev.confidence = base_conf - 0.05
+        out.append(ev)
+    return out or None
 
 
 def _with_counterpart(toks: list[Token], s_i: int, m_i: int) -> bool:
