@@ -161,6 +161,7 @@ class Release(Node):
     agency: str | None = None
     language: str = "ru"
     source_uri: str | None = None
+    publisher: str | None = None  # the state whose ministry published it (ISO code)
 
     @classmethod
     def from_text(cls, text: str, **metadata: Any) -> Release:
