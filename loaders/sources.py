@@ -525,9 +525,17 @@ def read_source(
     return [_make_release(text, title=None, meta_date=None, year=year, source_uri=uri or label)]
 
 
-def read_text(text: str, *, year: int | None = None, source_uri: str | None = None) -> Release:
-    """A release from text already in memory (tests, library use)."""
-    return _make_release(text, title=None, meta_date=None, year=year, source_uri=source_uri)
+def read_text(
+    text: str,
+    *,
+    year: int | None = None,
+    source_uri: str | None = None,
+    title: str | None = None,
+    date: object = None,
+) -> Release:
+    """A release from text already in memory (tests, library use, fetched pages); `date`
+    is metadata as :func:`parse_date` reads it, completed by the dateline."""
+    return _make_release(text, title=title, meta_date=date, year=year, source_uri=source_uri)
 
 
 __all__ = [
