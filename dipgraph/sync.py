@@ -53,7 +53,8 @@ class SourceReport:
     planned: int = 0
     errors: list[FetchError] = field(default_factory=list)  # feeds, sitemaps, listings
     load: LoadReport = field(default_factory=LoadReport)
-    unchanged: int = 0  # answered from the HTTP cache (304), not even re-read
+    unchanged: int = 0  # a 304, or not asked at all: the sitemap's lastmod is unchanged
+    given_up: int = 0  # gone (404, robots.txt) or failed too often: not fetched again
     seconds: float = 0.0
 
     @property
@@ -70,6 +71,8 @@ class SourceReport:
             f"{skipped} unchanged",
             f"{self.failed} failed",
         ]
+        if self.given_up:
+            parts.append(f"{self.given_up} given up earlier")
         return f"{self.name}: {', '.join(parts)}; {load.events} events in {self.seconds:.1f}s"
 
 
@@ -257,8 +260,11 @@ class _SourceRun:
                 fresh.append(item)
             elif known.status == "loaded":
                 if item.lastmod and item.lastmod == known.loaded_lastmod:
-                    continue  # the sitemap says: not changed since we loaded it
+                    self.report.unchanged += 1  # the sitemap says so: not even asked
+                    continue
                 recheck.append(item)
+            else:
+                self.report.given_up += 1
         fresh.sort(key=lambda i: i.date or "", reverse=True)
         todo = fresh + recheck
         limit = self.options.max_items
