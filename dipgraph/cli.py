@@ -420,12 +420,18 @@ def load(
 
         if replace:
             raise click.UsageError("--replace is for files; a changed page replaces itself")
+        from dipgraph.loaders.web.sources_file import publisher_code
+
+        try:
+            publisher = publisher_code(publisher) if publisher else None
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--publisher") from None
         fetch = _fetch_settings({}, user_agent, rate, max_bytes)
         progress = _SyncProgress(quiet)
         try:
             report = load_urls(
                 urls, settings, fetch, SyncOptions(workers=workers, year=year),
-                progress.callbacks(), publisher=publisher.upper() if publisher else None,
+                progress.callbacks(), publisher=publisher,
             )  # fmt: skip
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc

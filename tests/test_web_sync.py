@@ -189,6 +189,24 @@ def test_load_url_takes_a_page_a_feed_or_a_sitemap(site, data_dir):
     assert bad.returncode == 1 and "ftp://127.0.0.1/x: only http and https" in bad.stderr
 
 
+def test_a_sitemap_index_is_followed_and_a_missing_index_named(site, data_dir):
+    fast = ["--rate", "100", "--publisher", "osce"]
+    run = dipgraph("load", site.url("/sitemap-index.xml"), site.url("/missing.xml"), *fast,
+                   data_dir=data_dir)  # fmt: skip
+    assert run.returncode == 1
+    lines = run.stderr.splitlines()
+    assert f"error: {site.url('/sitemap-gone.xml')}: HTTP 404: the page is gone" in lines
+    assert f"error: {site.url('/missing.xml')}: HTTP 404: the page is gone" in lines
+    summary = f"{site.url('/sitemap-index.xml')}: 3 found, 3 new, 0 replaced, 0 unchanged"
+    assert f"{summary}, 1 failed" in run.stderr
+    loaded = releases(data_dir)
+    assert set(loaded) == {site.url(f"/news/{s}") for s in ("1", "3", "8")}
+    assert {r["publisher"] for r in loaded.values()} == {"OSCE"}
+    bad = dipgraph("load", site.url("/sitemap.xml"), "--publisher", "Kazakhstan",
+                   data_dir=data_dir)  # fmt: skip
+    assert bad.returncode == 2 and "--publisher" in bad.stderr and "ISO 3166" in bad.stderr
+
+
 def test_requests_to_a_host_keep_to_the_rate(site):
     settings = FetchSettings(rate=5.0, concurrency=4, obey_robots=False)
     with Fetcher(settings) as fetcher:
@@ -222,7 +240,7 @@ def test_fetch_refuses_what_it_must():
     [
         ("[[source]]\nname='a'\nministry='M'\npublisher='KZ'\n", "at least one of feeds"),
         ("[[source]]\nname='a'\nministry='M'\npublisher='Kazakhstan'\nfeeds=['http://x/']\n",
-         "ISO 3166"),
+         "ISO 3166 alpha-2 code"),
         ("[[source]]\nname='a'\nministry='M'\npublisher='KZ'\nfeeds=['ftp://x/']\n",
          "only http and https"),
         ("[[source]]\nname='a'\nministry='M'\npublisher='KZ'\nfeed=['http://x/']\n",

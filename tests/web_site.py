@@ -10,6 +10,7 @@ press releases; the people in them do not exist.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 import time
@@ -161,6 +162,16 @@ class Site:
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
         )
 
+    def sitemap_index(self) -> str:
+        children = "".join(
+            f"<sitemap><loc>{self.url(p)}</loc></sitemap>"
+            for p in ("/sitemap.xml.gz", "/sitemap-gone.xml")
+        )
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
+            f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{children}</sitemapindex>'
+        )
+
     def listing(self) -> str:
         links = "".join(f'<li><a href="/news/{s}">{RELEASES[s][0]}</a></li>' for s in LISTING)
         return (
@@ -215,6 +226,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, site.feed().encode(), "application/rss+xml; charset=utf-8")
         if path == "/sitemap.xml":
             return self._send(200, site.sitemap().encode(), "application/xml")
+        if path == "/sitemap.xml.gz":  # a file, not a content-encoding
+            return self._send(200, gzip.compress(site.sitemap().encode()), "application/gzip")
+        if path == "/sitemap-index.xml":
+            return self._send(200, site.sitemap_index().encode(), "application/xml")
         if path == "/press":
             return self._send(200, site.listing().encode())
         if path == "/news/slow":

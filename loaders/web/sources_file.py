@@ -8,7 +8,7 @@
     [[source]]
     name = "mid-kz"                # short, unique: the summary line and the state use it
     ministry = "Ministry of Foreign Affairs of the Republic of Kazakhstan"
-    publisher = "KZ"               # ISO 3166 alpha-2 of the ministry's state
+    publisher = "KZ"               # ISO 3166 alpha-2 of the ministry's state (or IGO code)
     language = "ru"
     feeds = ["https://example.org/rss"]
     sitemaps = ["https://example.org/sitemap.xml"]
@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from dipgraph.graph.model import IGO_CODES
 from dipgraph.loaders.web.fetch import FetchError, FetchSettings, check_url
 
 SOURCE_KEYS = {"name", "ministry", "publisher", "language", "feeds", "sitemaps", "listings"}
@@ -52,7 +53,7 @@ class Listing:
 class Source:
     name: str
     ministry: str
-    publisher: str  # ISO 3166 alpha-2 code of the publishing state
+    publisher: str  # ISO 3166 alpha-2 code of the publishing state, or an IGO code
     language: str = "ru"
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
@@ -67,6 +68,21 @@ class SourcesFile:
     def fetch_settings(self, **overrides: Any) -> FetchSettings:
         values = self.fetch | {k: v for k, v in overrides.items() if v is not None}
         return FetchSettings(**values)
+
+
+def publisher_code(value: str) -> str:
+    """The publisher as stored: an ISO 3166 alpha-2 code ("KZ") or an IGO code ("OSCE");
+    ValueError otherwise."""
+    text = value.strip()
+    igo = {code.upper(): code for code in IGO_CODES}
+    if text.upper() in igo:
+        return igo[text.upper()]
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        return text.upper()
+    raise ValueError(
+        f'publisher must be an ISO 3166 alpha-2 code such as "KZ" or an IGO code such as '
+        f'"OSCE", got {value!r}'
+    )
 
 
 def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
@@ -93,10 +109,10 @@ def _source(path: Path, index: int, raw: Any) -> Source:
     for key in ("name", "ministry", "publisher"):
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise SourcesFileError(path, f'{where}: needs {key} = "..."')
-    publisher = raw["publisher"].strip().upper()
-    if not re.fullmatch(r"[A-Z]{2}", publisher):
-        raise SourcesFileError(path, f"{where}: publisher must be an ISO 3166 alpha-2 code "
-                                     f"such as \"KZ\", got {raw['publisher']!r}")  # fmt: skip
+    try:
+        publisher = publisher_code(raw["publisher"])
+    except ValueError as exc:
+        raise SourcesFileError(path, f"{where}: {exc}") from None
     listings = []
     for n, entry in enumerate(raw.get("listings", [])):
         if not isinstance(entry, dict) or not {"url", "links"} <= set(entry):
@@ -153,4 +169,6 @@ def read_sources(path: str | Path) -> SourcesFile:
     return SourcesFile(sources, dict(fetch))
 
 
-__all__ = ["Listing", "Source", "SourcesFile", "SourcesFileError", "read_sources"]
+__all__ = [
+    "Listing", "Source", "SourcesFile", "SourcesFileError", "publisher_code", "read_sources",
+]  # fmt: skip
