@@ -354,9 +354,12 @@ class _SyncProgress:
 
     def on_progress(self, outcome) -> None:
         if outcome.status == "failed":
-            click.echo(f"error: {outcome.message}", err=True)
+            # over the bar's line (it redraws below), not glued to its end
+            clear = "\r\x1b[K" if self.bar is not None else ""
+            click.echo(f"{clear}error: {outcome.message}", err=True)
         if self.bar is not None:
             self.bar.update(1)
+            self.bar.render_progress()
 
     def on_source(self, report) -> None:
         if self.bar is not None:
