@@ -174,6 +174,12 @@ def _run(
     return report
 
 
+def _before(published: str | None, since: str) -> bool:
+    """Dated before `since` at the date's own precision ("2026" is not before 2026-03-11);
+    an undated page is not."""
+    return bool(published) and published < since[: len(published)]
+
+
 @dataclass
 class _Fetched:
     """What a fetch worker hands back to the loading thread."""
@@ -304,7 +310,7 @@ class _SourceRun:
                 elif result.error is not None:
                     self.errors[url] = result.error
                     yield url, result.error
-                elif since and (result.release.published or "9999") < since:
+                elif since and _before(result.release.published, since):
                     continue  # dated on the page before --since; stays pending
                 else:
                     yield url, result.release
