@@ -23,6 +23,7 @@ FULL = [
     ("query latency, 100k events", ["bench_queries.py", "--events", "100000", "--runs", "50"]),
     ("viz layout", ["bench_viz.py", "--edges", "3000", "10000"]),
     ("analysis, 30k edges", ["bench_analysis.py", "--edges", "30000"]),
+    ("sync from a local site", ["bench_sync.py", "--pages", "200"]),
 ]
 QUICK = [
     ("store writes + cold query", ["bench_store.py", "--edges", "20000"]),
@@ -31,6 +32,7 @@ QUICK = [
     ("query latency, 5k events", ["bench_queries.py", "--events", "5000", "--runs", "10"]),
     ("viz layout", ["bench_viz.py", "--edges", "1000"]),
     ("analysis, 5k edges", ["bench_analysis.py", "--edges", "5000"]),
+    ("sync from a local site", ["bench_sync.py", "--pages", "30"]),
 ]
 
 

@@ -7,6 +7,7 @@ Heavy imports (natasha, pyvis, networkx) happen inside the commands that need th
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -341,6 +342,74 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
         click.echo(f"aof:       {status.aof_bytes:,} bytes")
 
 
+def fetch_options(func):
+    """How dipgraph treats a website: shared by `load URL` and `sync`."""
+    func = click.option(
+        "--max-bytes", type=click.IntRange(1024), default=None,
+        help="Largest page fetched, in bytes [default: 5 MiB].",
+    )(func)  # fmt: skip
+    func = click.option(
+        "--rate", type=click.FloatRange(0.01, 100), default=None,
+        help="Requests a second per host [default: 1; robots.txt Crawl-delay can lower it].",
+    )(func)  # fmt: skip
+    func = click.option(
+        "--user-agent", envvar="DIPGRAPH_USER_AGENT", default=None,
+        help="User-Agent sent to sites; put your contact in it [env DIPGRAPH_USER_AGENT].",
+    )(func)  # fmt: skip
+    return func
+
+
+def _fetch_settings(base: dict, user_agent, rate, max_bytes):
+    from dipgraph.loaders.web.fetch import FetchSettings
+
+    overrides = {"user_agent": user_agent, "rate": rate, "max_bytes": max_bytes}
+    values = base | {k: v for k, v in overrides.items() if v is not None}
+    try:
+        return FetchSettings(**values)
+    except (TypeError, ValueError) as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+class _SyncProgress:
+    """A progress bar per source (on a terminal), a line per failure, a summary per source."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.bar = None
+
+    def on_plan(self, name: str, total: int) -> None:
+        if not self.quiet and sys.stderr.isatty() and total:
+            self.bar = click.progressbar(length=total, label=name[:40], file=sys.stderr,
+                                         show_pos=True)  # fmt: skip
+            self.bar.render_progress()
+
+    def on_progress(self, outcome) -> None:
+        if outcome.status == "failed":
+            # over the bar's line (it redraws below), not glued to its end
+            clear = "\r\x1b[K" if self.bar is not None else ""
+            click.echo(f"{clear}error: {outcome.message}", err=True)
+        if self.bar is not None:
+            self.bar.update(1)
+            self.bar.render_progress()
+
+    def on_source(self, report) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
+        for error in report.errors:  # feeds, sitemaps, listings that failed
+            click.echo(f"error: {error}", err=True)
+        click.echo(report.summary(), err=True)
+
+    def callbacks(self):
+        from dipgraph.sync import Callbacks
+
+        return Callbacks(self.on_plan, self.on_progress, self.on_source)
+
+
+def _is_url(arg: str) -> bool:
+    return "://" in arg and not Path(arg).exists()
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @store_options
@@ -352,11 +421,17 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
     help="Extraction processes.",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) -> None:
+@fetch_options
+def load(
+    paths, store_name, data_dir, replace, year, publisher, workers, quiet, user_agent, rate,
+    max_bytes,
+) -> None:  # fmt: skip
     """Extract events from releases and write them into the graph.
 
     PATHS are files, folders (read recursively) or globs: plain text with a dateline,
     JSON Lines (id, date, title, text, url), HTML pages, RSS/Atom feeds; '-' is stdin.
+    A PATH may also be an http(s) URL of a feed, a sitemap or a release page: fetched
+    politely (robots.txt, --rate) and incrementally, as `dipgraph sync` does.
     A release already loaded (same text) is skipped at once; a changed text under the
     same source replaces the old version. Exit status 1 if any input failed.
 
@@ -365,11 +440,38 @@ def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) 
       dipgraph load examples/
       dipgraph load 'releases/2026-*.txt' --year 2026 --workers 2
       dipgraph load feed.xml --store neo4j
+      dipgraph load https://example.org/rss --publisher KZ
     """
     from dipgraph.graph.store import StoreError
     from dipgraph.ingest import load as load_releases
 
     settings = settings_from(store_name, data_dir)
+    urls = [p for p in paths if _is_url(p)]
+    paths = [p for p in paths if not _is_url(p)]
+    code = 0
+    if urls:
+        from dipgraph.sync import SyncOptions, load_urls
+
+        if replace:
+            raise click.UsageError("--replace is for files; a changed page replaces itself")
+        from dipgraph.loaders.web.sources_file import publisher_code
+
+        try:
+            publisher = publisher_code(publisher) if publisher else None
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--publisher") from None
+        fetch = _fetch_settings({}, user_agent, rate, max_bytes)
+        progress = _SyncProgress(quiet)
+        try:
+            report = load_urls(
+                urls, settings, fetch, SyncOptions(workers=workers, year=year),
+                progress.callbacks(), publisher=publisher,
+            )  # fmt: skip
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
+        code = report.exit_code
+        if not paths:
+            sys.exit(code)
     bar = None
     if not quiet and sys.stderr.isatty():
         bar = click.progressbar(length=0, label="loading", file=sys.stderr, show_pos=True)
@@ -397,6 +499,66 @@ def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) 
         if bar is not None:
             bar.render_finish()
     click.echo(report.summary(), err=True)
+    sys.exit(max(code, report.exit_code))
+
+
+@cli.command()
+@click.argument("sources_file", type=click.Path(dir_okay=False, path_type=str))
+@store_options
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+    help="Skip pages dated earlier (by the feed, the sitemap or the page itself).",
+)  # fmt: skip
+@click.option(
+    "--max-items", type=click.IntRange(0), metavar="N",
+    help="Fetch at most N pages per source this run (newest first); the rest wait.",
+)  # fmt: skip
+@click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
+@click.option(
+    "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+    help="Extraction processes.",
+)  # fmt: skip
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar: errors and summaries only.")
+@fetch_options
+def sync(
+    sources_file, store_name, data_dir, since, max_items, year, workers, quiet, user_agent,
+    rate, max_bytes,
+) -> None:  # fmt: skip
+    """Load what is new on the ministries' sites listed in SOURCES_FILE (TOML).
+
+    Each [[source]] names the ministry, its publisher state, the language, and feeds,
+    sitemaps and listing pages (with a links pattern); see examples/sources.toml. Only
+    new or changed pages are loaded: an unchanged page costs a 304 (or no request at
+    all when the sitemap's lastmod says so), and a page whose text is already in the
+    graph is never extracted again. Safe to interrupt (even kill -9) and to run from
+    cron: what was not loaded is fetched next time. One summary line per source; exit
+    status 1 if any page or feed failed.
+
+    \b
+    Examples:
+      dipgraph sync examples/sources.toml --since 2026-01-01 --max-items 50
+      dipgraph sync sources.toml -q --user-agent "dipgraph (+mailto:me@example.org)"
+    """
+    from dipgraph.graph.store import StoreError
+    from dipgraph.loaders.web.sources_file import SourcesFileError, read_sources
+    from dipgraph.sync import SyncOptions
+    from dipgraph.sync import sync as sync_sources
+
+    try:
+        parsed = read_sources(sources_file)
+    except SourcesFileError as exc:
+        raise click.UsageError(str(exc)) from exc
+    settings = settings_from(store_name, data_dir)
+    fetch = _fetch_settings(parsed.fetch, user_agent, rate, max_bytes)
+    options = SyncOptions(
+        since=since.date().isoformat() if since else None, max_items=max_items,
+        workers=workers, year=year,
+    )  # fmt: skip
+    progress = _SyncProgress(quiet)
+    try:
+        report = sync_sources(parsed.sources, settings, fetch, options, progress.callbacks())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
     sys.exit(report.exit_code)
 
 

@@ -159,22 +159,52 @@ def load(
 
     settings = settings or StoreSettings()
     started = time.monotonic()
-    report = LoadReport()
+    with open_for_writing(settings, store) as (store, repaired):
+        items = read_paths(paths, year=year, publisher=publisher)
+        report = load_items(
+            store, items, replace=replace, workers=workers,
+            on_progress=on_progress, on_total=on_total,
+        )  # fmt: skip
+        report.repaired = repaired
+    report.seconds = time.monotonic() - started
+    return report
+
+
+@contextlib.contextmanager
+def open_for_writing(
+    settings: StoreSettings, store: GraphStore | None = None
+) -> Iterator[tuple[GraphStore, list[str]]]:
+    """The write lock, an open store with its schema, and the ids of the releases a crash
+    had left incomplete (retracted here): what every writer starts with."""
     own_store = store is None
     with write_lock(settings.data_dir):
         store = store or open_store(settings)
         try:
             store.ensure_schema()
-            report.repaired = repair_incomplete(store)
-            items = read_paths(paths, year=year, publisher=publisher)
-            stream = _load_stream(store, items, replace, workers, report, on_total)
-            for outcome in stream:
-                report.outcomes.append(outcome)
-                if on_progress:
-                    on_progress(outcome)
+            yield store, repair_incomplete(store)
         finally:
             if own_store:
                 store.close()
+
+
+def load_items(
+    store: GraphStore,
+    items: Iterable[tuple[str, object]],
+    *,
+    replace: bool = False,
+    workers: int = 1,
+    on_progress: Callable[[FileOutcome], None] | None = None,
+    on_total: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Load (label, Release | error) pairs into a store opened by :func:`open_for_writing`:
+    the common path of files and of releases fetched over HTTP. An error item becomes a
+    failed outcome whose message is ``str(error)``."""
+    started = time.monotonic()
+    report = LoadReport()
+    for outcome in _load_stream(store, iter(items), replace, workers, report, on_total):
+        report.outcomes.append(outcome)
+        if on_progress:
+            on_progress(outcome)
     report.seconds = time.monotonic() - started
     return report
 

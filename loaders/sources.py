@@ -570,12 +570,15 @@ def read_text(
     year: int | None = None,
     source_uri: str | None = None,
     publisher: str | None = None,
+    title: str | None = None,
+    date: object = None,
 ) -> Release:
-    """A release from text already in memory (tests, library use)."""
+    """A release from text already in memory (tests, library use, fetched pages); `date`
+    is metadata as :func:`parse_date` reads it, completed by the dateline."""
     return _make_release(
         text,
-        title=None,
-        meta_date=None,
+        title=title,
+        meta_date=date,
         year=year,
         source_uri=source_uri,
         publisher=publisher,
