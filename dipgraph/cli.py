@@ -319,8 +319,13 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
     help="Extraction processes.",
 )  # fmt: skip
+@click.option(
+    "--dask", "dask_address", metavar="ADDRESS", envvar="DIPGRAPH_DASK",
+    help="Extract on this Dask scheduler's workers (tcp://host:8786) instead of local "
+    "processes; writes still go from here to the store [env DIPGRAPH_DASK].",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
+def load(paths, store_name, data_dir, replace, year, workers, dask_address, quiet) -> None:
     """Extract events from releases and write them into the graph.
 
     PATHS are files, folders (read recursively) or globs: plain text with a dateline,
@@ -333,10 +338,17 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
       dipgraph load examples/
       dipgraph load 'releases/2026-*.txt' --year 2026 --workers 2
       dipgraph load feed.xml --store neo4j
+      dipgraph load archive/ --dask tcp://10.0.0.5:8786 --store neo4j
     """
+    from dipgraph.cluster import ClusterError
     from dipgraph.graph.store import StoreError
     from dipgraph.ingest import load as load_releases
 
+    if dask_address and workers > 1:
+        raise click.UsageError(
+            "--workers sets local extraction processes; with --dask the cluster's workers "
+            "extract: drop one of the two"
+        )
     settings = settings_from(store_name, data_dir)
     bar = None
     if not quiet and sys.stderr.isatty():
@@ -357,9 +369,9 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
     try:
         report = load_releases(
             paths, settings, replace=replace, year=year, workers=workers,
-            on_progress=on_progress, on_total=on_total,
+            dask=dask_address or None, on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
-    except StoreError as exc:
+    except (StoreError, ClusterError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         if bar is not None:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dipgraph.graph.model import GraphBatch, Release
 from dipgraph.graph.store import GraphStore, StoreBusy, StoreSettings, open_store
@@ -167,29 +168,44 @@ def load(
     replace: bool = False,
     year: int | None = None,
     workers: int = 1,
+    dask: str | Any = None,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Load releases from files, folders or globs into the store. Never raises for one bad
     input: its outcome says what went wrong and the rest still loads. `on_total` learns how
-    many outcomes to expect once every input is read, before extraction starts."""
+    many outcomes to expect once every input is read, before extraction starts.
+
+    `dask` (a scheduler address or a distributed.Client) runs extraction on that Dask
+    cluster instead of `workers` local processes; outcomes then come in the order the
+    releases complete. Writes stay here, one release at a time."""
     settings = settings or StoreSettings()
     started = time.monotonic()
     report = LoadReport()
     own_store = store is None
-    with write_lock(settings.data_dir):
-        store = store or open_store(settings)
-        try:
-            store.ensure_schema()
-            report.repaired = repair_incomplete(store)
-            stream = _load_stream(store, _read_all(paths, year), replace, workers, report, on_total)
-            for outcome in stream:
-                report.outcomes.append(outcome)
-                if on_progress:
-                    on_progress(outcome)
-        finally:
-            if own_store:
-                store.close()
+    client = None
+    if dask is not None:
+        from dipgraph.cluster import connect
+
+        client = connect(dask) if isinstance(dask, str) else dask
+    try:
+        with write_lock(settings.data_dir):
+            store = store or open_store(settings)
+            try:
+                store.ensure_schema()
+                report.repaired = repair_incomplete(store)
+                items = _read_all(paths, year)
+                stream = _load_stream(store, items, replace, workers, report, on_total, client)
+                for outcome in stream:
+                    report.outcomes.append(outcome)
+                    if on_progress:
+                        on_progress(outcome)
+            finally:
+                if own_store:
+                    store.close()
+    finally:
+        if client is not None and client is not dask:
+            client.close()
     report.seconds = time.monotonic() - started
     return report
 
@@ -201,6 +217,7 @@ def _load_stream(
     workers: int,
     report: LoadReport,
     on_total: Callable[[int], None] | None = None,
+    client: Any = None,
 ) -> Iterator[FileOutcome]:
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
@@ -230,8 +247,15 @@ def _load_stream(
 
     if on_total:
         on_total(answered)
-    extractions = extract_many((release for _, release, _ in todo), workers=workers)
-    for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
+    releases = [release for _, release, _ in todo]
+    if client is None:
+        extracted = enumerate(extract_many(releases, workers=workers))
+    else:
+        from dipgraph.cluster import extract_on_dask
+
+        extracted = extract_on_dask(releases, client)
+    for index, extraction in extracted:
+        path, release, replacing = todo[index]
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue
