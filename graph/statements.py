@@ -34,6 +34,10 @@ _ALIASES = (
 )
 SHARED_LABELS = ("State", "Organization", "Official", "Venue")
 EVENT_BOUND = CONTACT_TYPES + ("INVOLVES", "AT", "REPORTS")
+#: Release properties counting the edges a release owns (its events' edges, keyed by
+#: event ids no other release has): graph_summary sums these few numbers per release
+#: instead of reading every edge; a retract deletes them with the release.
+EDGE_COUNT_PROPS = {type_: f"{type_.lower()}_edges" for type_ in EVENT_BOUND}
 
 
 @dataclass
@@ -80,8 +84,26 @@ def _edge_row(edge: Edge) -> dict[str, Any]:
     return {"s": edge.source.key, "t": edge.target.key, "event_id": edge.event_id, "props": props}
 
 
+def release_edge_counts(batch: GraphBatch) -> dict[str, dict[str, int]]:
+    """Release id -> {count property: edges of that type} for the batch's releases."""
+    owner = {
+        node.key: node.release_id for node in batch.nodes.values() if node.label == "Event"
+    }
+    counts = {
+        node.key: dict.fromkeys(EDGE_COUNT_PROPS.values(), 0)
+        for node in batch.nodes.values()
+        if node.label == "Release"
+    }
+    for edge in batch.edges.values():
+        release = owner.get(edge.event_id, batch.release_id)
+        if edge.type in EDGE_COUNT_PROPS and release in counts:
+            counts[release][EDGE_COUNT_PROPS[edge.type]] += 1
+    return counts
+
+
 def node_clauses(batch: GraphBatch) -> list[Clause]:
     clauses = []
+    edge_counts = release_edge_counts(batch)
     for label, nodes in sorted(batch.nodes_by_label().items()):
         key = NODE_KEYS[_check_label(label)]
         sets = ["n += row.props"]
@@ -93,7 +115,10 @@ def node_clauses(batch: GraphBatch) -> list[Clause]:
             # complete is set by the same statement that writes the rest; see write_query
             sets.append("n.complete = false")
         body = f"MERGE (n:{label} {{{key}: row.key}}) SET " + ", ".join(sets)
-        clauses.append(Clause(f"n_{label}", body, body, [_node_row(n) for n in nodes]))
+        rows = [_node_row(n) for n in nodes]
+        for row in rows if label == "Release" else ():
+            row["props"].update(edge_counts[row["key"]])
+        clauses.append(Clause(f"n_{label}", body, body, rows))
     return clauses
 
 
