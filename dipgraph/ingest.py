@@ -131,6 +131,14 @@ def repair_incomplete(store: GraphStore) -> list[str]:
     return ids
 
 
+def backfill_counts(store: GraphStore) -> int:
+    """Releases written by an older dipgraph get the counts graph_summary sums."""
+    from dipgraph.graph.statements import backfill_counts as statement
+
+    rows = store.run(statement(), write=True)
+    return int(rows[0]["n"]) if rows else 0
+
+
 def _previous_versions(store: GraphStore, release: Release) -> list[str]:
     if not release.source_uri:
         return []
@@ -194,6 +202,7 @@ def load(
             try:
                 store.ensure_schema()
                 report.repaired = repair_incomplete(store)
+                backfill_counts(store)
                 items = _read_all(paths, year)
                 stream = _load_stream(store, items, replace, workers, report, on_total, client)
                 for outcome in stream:

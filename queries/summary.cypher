@@ -1,30 +1,38 @@
 // name: graph_summary
 // description: How many nodes of each label and edges of each type the graph holds.
 // params:
-// Fast at any size: an event's edges are counted once, when its release is written (the
-// Release's *_edges properties); only the few structural edges are read here.
+// Fast at any size: a release counts its own events and their edges when it is written
+// (Release.event_nodes, *_edges); read here are only the shared nodes and the structural
+// edges, which all point at a party (a State or an Organization).
 CALL {
-  MATCH (n)
-  RETURN 'node' AS kind, labels(n)[0] AS name, count(n) AS count
+  MATCH (n:State)
+  RETURN 'node' AS kind, 'State' AS name, count(n) AS count
+  UNION ALL
+  MATCH (n:Organization)
+  RETURN 'node' AS kind, 'Organization' AS name, count(n) AS count
+  UNION ALL
+  MATCH (n:Official)
+  RETURN 'node' AS kind, 'Official' AS name, count(n) AS count
+  UNION ALL
+  MATCH (n:Venue)
+  RETURN 'node' AS kind, 'Venue' AS name, count(n) AS count
   UNION ALL
   MATCH (r:Release)
-  WITH [['MET', sum(r.met_edges)], ['ACCREDITED', sum(r.accredited_edges)],
-        ['CONSULTED', sum(r.consulted_edges)], ['HOSTED', sum(r.hosted_edges)],
-        ['INVOLVES', sum(r.involves_edges)], ['AT', sum(r.at_edges)],
-        ['REPORTS', sum(r.reports_edges)]] AS counted
-  UNWIND counted AS pair
-  RETURN 'edge' AS kind, pair[0] AS name, pair[1] AS count
+  WITH [['node', 'Release', count(r)], ['node', 'Event', sum(r.event_nodes)],
+        ['edge', 'MET', sum(r.met_edges)], ['edge', 'ACCREDITED', sum(r.accredited_edges)],
+        ['edge', 'CONSULTED', sum(r.consulted_edges)], ['edge', 'HOSTED', sum(r.hosted_edges)],
+        ['edge', 'INVOLVES', sum(r.involves_edges)], ['edge', 'AT', sum(r.at_edges)],
+        ['edge', 'REPORTS', sum(r.reports_edges)]] AS counted
+  UNWIND counted AS row
+  RETURN row[0] AS kind, row[1] AS name, row[2] AS count
   UNION ALL
-  MATCH (:Official)-[r:REPRESENTS|MEMBER_OF|POSTED_IN]->()
+  MATCH (:State)<-[r:REPRESENTS|MEMBER_OF|POSTED_IN|PART_OF|IN]-()
   RETURN 'edge' AS kind, type(r) AS name, count(r) AS count
   UNION ALL
-  MATCH (:Organization)-[r:PART_OF]->()
-  RETURN 'edge' AS kind, 'PART_OF' AS name, count(r) AS count
-  UNION ALL
-  MATCH (:Venue)-[r:IN]->()
-  RETURN 'edge' AS kind, 'IN' AS name, count(r) AS count
+  MATCH (:Organization)<-[r:REPRESENTS|MEMBER_OF|POSTED_IN|PART_OF|IN]-()
+  RETURN 'edge' AS kind, type(r) AS name, count(r) AS count
 }
-WITH kind, name, count
+WITH kind, name, toInteger(sum(count)) AS count
 WHERE count > 0
 RETURN kind, name, count
 ORDER BY kind DESC, name
