@@ -420,11 +420,16 @@ def _is_url(arg: str) -> bool:
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
     help="Extraction processes.",
 )  # fmt: skip
+@click.option(
+    "--dask", "dask_address", metavar="ADDRESS", envvar="DIPGRAPH_DASK",
+    help="Extract on this Dask scheduler's workers (tcp://host:8786) instead of local "
+    "processes; writes still go from here to the store [env DIPGRAPH_DASK].",
+)  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
 @fetch_options
 def load(
-    paths, store_name, data_dir, replace, year, publisher, workers, quiet, user_agent, rate,
-    max_bytes,
+    paths, store_name, data_dir, replace, year, publisher, workers, dask_address, quiet,
+    user_agent, rate, max_bytes,
 ) -> None:  # fmt: skip
     """Extract events from releases and write them into the graph.
 
@@ -441,10 +446,17 @@ def load(
       dipgraph load 'releases/2026-*.txt' --year 2026 --workers 2
       dipgraph load feed.xml --store neo4j
       dipgraph load https://example.org/rss --publisher KZ
+      dipgraph load archive/ --dask tcp://scheduler:8786 --store neo4j
     """
+    from dipgraph.cluster import ClusterError
     from dipgraph.graph.store import StoreError
     from dipgraph.ingest import load as load_releases
 
+    if dask_address and workers > 1:
+        raise click.UsageError(
+            "--workers sets local extraction processes; with --dask the cluster's workers "
+            "extract: drop one of the two"
+        )
     settings = settings_from(store_name, data_dir)
     urls = [p for p in paths if _is_url(p)]
     paths = [p for p in paths if not _is_url(p)]
@@ -491,9 +503,9 @@ def load(
     try:
         report = load_releases(
             paths, settings, replace=replace, year=year, publisher=publisher, workers=workers,
-            on_progress=on_progress, on_total=on_total,
+            dask=dask_address or None, on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
-    except StoreError as exc:
+    except (StoreError, ClusterError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         if bar is not None:

@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dipgraph.graph.model import GraphBatch, Release
 from dipgraph.graph.store import GraphStore, StoreBusy, StoreSettings, open_store
@@ -130,6 +131,14 @@ def repair_incomplete(store: GraphStore) -> list[str]:
     return ids
 
 
+def backfill_counts(store: GraphStore) -> int:
+    """Releases written by an older dipgraph get the counts graph_summary sums."""
+    from dipgraph.graph.statements import backfill_counts as statement
+
+    rows = store.run(statement(), write=True)
+    return int(rows[0]["n"]) if rows else 0
+
+
 def _previous_versions(store: GraphStore, release: Release) -> list[str]:
     if not release.source_uri:
         return []
@@ -149,12 +158,17 @@ def load(
     year: int | None = None,
     publisher: str | None = None,
     workers: int = 1,
+    dask: str | Any = None,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Load releases from files, folders or globs into the store. Never raises for one bad
     input: its outcome says what went wrong and the rest still loads. `on_total` learns how
-    many outcomes to expect once every input is read, before extraction starts."""
+    many outcomes to expect once every input is read, before extraction starts.
+
+    `dask` (a scheduler address or a distributed.Client) runs extraction on that Dask
+    cluster instead of `workers` local processes; outcomes then come in the order the
+    releases complete. Writes stay here, one release at a time."""
     from dipgraph.loaders.sources import read_paths
 
     settings = settings or StoreSettings()
@@ -162,7 +176,7 @@ def load(
     with open_for_writing(settings, store) as (store, repaired):
         items = read_paths(paths, year=year, publisher=publisher)
         report = load_items(
-            store, items, replace=replace, workers=workers,
+            store, items, replace=replace, workers=workers, dask=dask,
             on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
         report.repaired = repaired
@@ -181,7 +195,9 @@ def open_for_writing(
         store = store or open_store(settings)
         try:
             store.ensure_schema()
-            yield store, repair_incomplete(store)
+            repaired = repair_incomplete(store)
+            backfill_counts(store)
+            yield store, repaired
         finally:
             if own_store:
                 store.close()
@@ -193,18 +209,29 @@ def load_items(
     *,
     replace: bool = False,
     workers: int = 1,
+    dask: str | Any = None,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Load (label, Release | error) pairs into a store opened by :func:`open_for_writing`:
     the common path of files and of releases fetched over HTTP. An error item becomes a
-    failed outcome whose message is ``str(error)``."""
+    failed outcome whose message is ``str(error)``. `dask` as in :func:`load`."""
     started = time.monotonic()
     report = LoadReport()
-    for outcome in _load_stream(store, iter(items), replace, workers, report, on_total):
-        report.outcomes.append(outcome)
-        if on_progress:
-            on_progress(outcome)
+    client = None
+    if dask is not None:
+        from dipgraph.cluster import connect
+
+        client = connect(dask) if isinstance(dask, str) else dask
+    try:
+        stream = _load_stream(store, iter(items), replace, workers, report, on_total, client)
+        for outcome in stream:
+            report.outcomes.append(outcome)
+            if on_progress:
+                on_progress(outcome)
+    finally:
+        if client is not None and client is not dask:
+            client.close()
     report.seconds = time.monotonic() - started
     return report
 
@@ -216,6 +243,7 @@ def _load_stream(
     workers: int,
     report: LoadReport,
     on_total: Callable[[int], None] | None = None,
+    client: Any = None,
 ) -> Iterator[FileOutcome]:
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
@@ -245,8 +273,15 @@ def _load_stream(
 
     if on_total:
         on_total(answered)
-    extractions = extract_many((release for _, release, _ in todo), workers=workers)
-    for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
+    releases = [release for _, release, _ in todo]
+    if client is None:
+        extracted = enumerate(extract_many(releases, workers=workers))
+    else:
+        from dipgraph.cluster import extract_on_dask
+
+        extracted = extract_on_dask(releases, client)
+    for index, extraction in extracted:
+        path, release, replacing = todo[index]
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue

@@ -1,0 +1,153 @@
+"""`load(dask=...)` / `dipgraph load --dask` on a real Dask LocalCluster of worker processes
+on 127.0.0.1: the graph equals a clean local load's, also when a worker is killed mid-load.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import time
+
+import distributed
+import pytest
+from conftest import EXAMPLES, REPO
+from reliability_support import fresh_store, invariant_violations, remove_data_dir, short_data_dir
+
+from dipgraph import cluster
+from dipgraph.graph.store import StoreSettings
+from dipgraph.ingest import load
+
+DEV = REPO / "tests" / "data" / "dev_releases"
+INPUTS = sorted(DEV.glob("*.txt")) + sorted((EXAMPLES / "releases").iterdir())
+
+
+@pytest.fixture(scope="module")
+def client():
+    """Two single-threaded worker processes under nannies, which restart a killed one."""
+    local = distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        host="127.0.0.1",
+        dashboard_address=None,
+        memory_limit="1.5GiB",
+        silence_logs=logging.ERROR,
+    )
+    with distributed.Client(local) as client:
+        yield client
+    local.close()
+
+
+def _sorted(value):
+    return sorted(value, key=repr) if isinstance(value, list) else value
+
+
+def graph_content(data_dir) -> tuple[list, list]:
+    """Every node and edge with its properties; lists that grow in write order (sources,
+    aliases) sorted, since a cluster completes releases in its own order."""
+    with fresh_store(data_dir) as store:
+        nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
+        edges = store.run(
+            "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.code) AS a, "
+            "coalesce(b.id, b.code) AS b, properties(r) AS props"
+        )
+
+    def props(row) -> list:
+        return sorted((k, repr(_sorted(v))) for k, v in row["props"].items())
+
+    norm_nodes = sorted((row["label"], props(row)) for row in nodes)
+    norm_edges = sorted((row["type"], row["a"], row["b"], props(row)) for row in edges)
+    return norm_nodes, norm_edges
+
+
+@pytest.fixture(scope="module")
+def local_graph():
+    """The reference: a clean load of the same inputs in this process."""
+    data_dir = short_data_dir()
+    report = load(INPUTS, StoreSettings(data_dir=data_dir), year=2026)
+    assert report.exit_code == 0 and report.count("loaded") >= 8
+    yield data_dir, report
+    remove_data_dir(data_dir)
+
+
+def test_dask_load_equals_local_load(client, local_graph):
+    reference, local_report = local_graph
+    data_dir = short_data_dir()
+    try:
+        report = load(INPUTS, StoreSettings(data_dir=data_dir), year=2026, dask=client)
+        assert report.exit_code == 0
+        assert sorted((o.path, o.status, o.events) for o in report.outcomes) == sorted(
+            (o.path, o.status, o.events) for o in local_report.outcomes
+        )
+        assert graph_content(data_dir) == graph_content(reference)
+        # a second run finds everything loaded before any task is sent
+        again = load(INPUTS, StoreSettings(data_dir=data_dir), year=2026, dask=client)
+        assert again.count("skipped") == len(again.outcomes)
+    finally:
+        remove_data_dir(data_dir)
+
+
+def test_worker_killed_mid_load_loses_nothing(client, local_graph, monkeypatch):
+    reference, local_report = local_graph
+    monkeypatch.setattr(cluster, "RELEASES_PER_TASK", 1)  # many small tasks to interrupt
+    before = set(client.scheduler_info()["workers"])
+    killed: list[int] = []
+
+    def kill_a_worker(outcome) -> None:
+        if not killed:
+            victim = sorted(client.run(os.getpid).items())[0][1]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    data_dir = short_data_dir()
+    try:
+        report = load(
+            INPUTS, StoreSettings(data_dir=data_dir), year=2026, dask=client,
+            on_progress=kill_a_worker,
+        )  # fmt: skip
+        assert killed, "no worker was killed"
+        assert report.exit_code == 0, [o.message for o in report.failed]
+        assert report.count("loaded") == local_report.count("loaded")
+        assert graph_content(data_dir) == graph_content(reference)
+        with fresh_store(data_dir) as store:
+            events = {o.release_id: o.events for o in local_report.outcomes}
+            assert invariant_violations(store, events) == []
+        # the nanny replaced the killed worker: a new address, models loaded again
+        client.wait_for_workers(2, timeout=120)
+        assert set(client.scheduler_info()["workers"]) != before
+    finally:
+        remove_data_dir(data_dir)
+
+
+def test_cli_load_dask(client, tmp_path):
+    from click.testing import CliRunner
+
+    from dipgraph.cli import cli
+
+    data_dir = short_data_dir()
+    try:
+        address = client.scheduler.address
+        args = [str(DEV / "dev01_tashkent.txt"), "--data-dir", str(data_dir), "--year", "2026"]
+        result = CliRunner().invoke(cli, ["load", *args, "--dask", address])
+        assert result.exit_code == 0, result.output
+        assert "1 loaded" in result.output
+        result = CliRunner().invoke(cli, ["load", *args, "--dask", address, "--workers", "2"])
+        assert result.exit_code == 2 and "drop one of the two" in result.output
+    finally:
+        remove_data_dir(data_dir)
+
+
+def test_unreachable_scheduler_is_one_clear_error(tmp_path):
+    from click.testing import CliRunner
+
+    from dipgraph.cli import cli
+
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli, ["load", str(DEV / "dev01_tashkent.txt"), "--data-dir", str(tmp_path / "d"),
+              "--dask", "tcp://127.0.0.1:9"],
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert time.monotonic() - started < 60
