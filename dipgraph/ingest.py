@@ -99,9 +99,10 @@ os.register_at_fork(after_in_child=_close_locks_in_child)
 @contextlib.contextmanager
 def write_lock(data_dir: Path) -> Iterator[None]:
     """One writer per data directory; a second `dipgraph load` gets a clear message."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    from dipgraph.graph.datadir import ensure_private_dir, open_lock_file
+
+    path = ensure_private_dir(data_dir) / LOCK_NAME
+    fd = open_lock_file(path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
