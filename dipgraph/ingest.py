@@ -232,18 +232,25 @@ def _load_stream(
     if on_total:
         on_total(answered)
     extractions = extract_many((release for _, release, _ in todo), workers=workers)
+    written: dict[str, str] = {}  # release id -> input, of this load
     for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue
         batch: GraphBatch = to_batch(extraction)
+        notes = list(extraction.warnings)
         for old in _previous_versions(store, release):
+            if old in written:  # two inputs of one load name one source: both are kept
+                notes.append(f"same source {release.source_uri} as {written[old]}; both kept")
+                continue
             store.retract(old)
             report.superseded.append(old)
+            notes.append(f"replaces the earlier version of {release.source_uri}")
             replacing = True
         store.write(batch, replace=replacing)
+        written[release.id] = path
         nodes, edges = batch.counts
         events = len(extraction.events)
         status = "replaced" if replacing else ("loaded" if events else "empty")
-        message = "; ".join(extraction.warnings) or None
+        message = "; ".join(notes) or None
         yield FileOutcome(path, status, release.id, events, nodes, edges, message)

@@ -295,6 +295,15 @@ def parse_dateline(text: str) -> dict | None:
     return None
 
 
+def content_source(label: str, text: str) -> str:
+    """The source of an input with no identity of its own (stdin, a feed item without link
+    or guid, a record without url or id): where it came from plus its content hash, so
+    that it never replaces another release by sharing a missing field."""
+    from dipgraph.graph.model import release_id
+
+    return f"{label}#text-{release_id(text)[:16]}"
+
+
 def _make_release(
     text: str,
     *,
@@ -367,7 +376,7 @@ def _record_release(rec: dict, label: str, year: int | None) -> Release:
         title=title,
         meta_date=rec.get("date") or rec.get("published"),
         year=year,
-        source_uri=str(uri) if uri else label,
+        source_uri=str(uri) if uri else content_source(label, text),
     )
 
 
@@ -381,7 +390,7 @@ def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
             rec = json.loads(line)
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
-            releases.append(_record_release(rec, f"{label}:{lineno}", year))
+            releases.append(_record_release(rec, label, year))
         except (ValueError, TypeError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             bad.append((lineno, reason))
@@ -455,7 +464,10 @@ def _read_html(text: str, label: str, year: int | None) -> list[Release]:
             title=get("title"),
             meta_date=get("date"),
             year=year,
-            source_uri=get("url") or label,
+            # the file is the page's identity: many sites give every page one canonical URL
+            source_uri=(
+                content_source(label, body) if label == "<stdin>" else str(Path(label).resolve())
+            ),
         )
     ]
 
@@ -483,7 +495,7 @@ def _read_feed(data: bytes, label: str, year: int | None) -> list[Release]:
                 title=entry.get("title"),
                 meta_date=meta_date,
                 year=year,
-                source_uri=entry.get("link") or entry.get("id") or label,
+                source_uri=entry.get("link") or entry.get("id") or content_source(label, body),
             )
         )
     if not out:
@@ -522,7 +534,8 @@ def read_source(
         return _read_html(text, label, year)
     if kind == "feed":
         return _read_feed(data, label, year)
-    return [_make_release(text, title=None, meta_date=None, year=year, source_uri=uri or label)]
+    uri = uri or content_source(label, text)
+    return [_make_release(text, title=None, meta_date=None, year=year, source_uri=uri)]
 
 
 def read_text(text: str, *, year: int | None = None, source_uri: str | None = None) -> Release:
