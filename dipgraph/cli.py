@@ -292,17 +292,22 @@ def _server(data_dir: str | None):
     return EmbeddedServer(settings_from("embedded", data_dir).data_dir)
 
 
-@db.command("start")
-@click.option("--data-dir", envvar="DIPGRAPH_DATA_DIR", help="[env DIPGRAPH_DATA_DIR]")
-def db_start(data_dir: str | None) -> None:
-    """Start the embedded store (no-op if it runs)."""
+def _on_server(data_dir: str | None, action):
+    """`action(server)`, a store error as one line."""
     from dipgraph.graph.store import StoreError
 
     server = _server(data_dir)
     try:
-        started = server.start()
+        return server, action(server)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@db.command("start")
+@click.option("--data-dir", envvar="DIPGRAPH_DATA_DIR", help="[env DIPGRAPH_DATA_DIR]")
+def db_start(data_dir: str | None) -> None:
+    """Start the embedded store (no-op if it runs)."""
+    server, started = _on_server(data_dir, lambda server: server.start())
     state = "started" if started else "already running"
     click.echo(f"embedded store {state} (pid {server.pid()}, socket {server.socket})")
 
@@ -311,8 +316,8 @@ def db_start(data_dir: str | None) -> None:
 @click.option("--data-dir", envvar="DIPGRAPH_DATA_DIR", help="[env DIPGRAPH_DATA_DIR]")
 def db_stop(data_dir: str | None) -> None:
     """Stop the embedded store, flushing its append-only file."""
-    server = _server(data_dir)
-    click.echo("embedded store stopped" if server.stop() else "embedded store was not running")
+    _, stopped = _on_server(data_dir, lambda server: server.stop())
+    click.echo("embedded store stopped" if stopped else "embedded store was not running")
 
 
 @db.command("status")
@@ -323,7 +328,7 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
     import dataclasses
     import json
 
-    status = _server(data_dir).status()
+    _, status = _on_server(data_dir, lambda server: server.status())
     if as_json:
         data = {k: str(v) if k in ("socket", "data_dir") else v for k, v in
                 dataclasses.asdict(status).items()}  # fmt: skip

@@ -100,9 +100,10 @@ os.register_at_fork(after_in_child=_close_locks_in_child)
 @contextlib.contextmanager
 def write_lock(data_dir: Path) -> Iterator[None]:
     """One writer per data directory; a second `dipgraph load` gets a clear message."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    from dipgraph.graph.datadir import ensure_private_dir, open_lock_file
+
+    path = ensure_private_dir(data_dir) / LOCK_NAME
+    fd = open_lock_file(path)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -280,19 +281,26 @@ def _load_stream(
         from dipgraph.cluster import extract_on_dask
 
         extracted = extract_on_dask(releases, client)
+    written: dict[str, str] = {}  # release id -> input, of this load
     for index, extraction in extracted:
         path, release, replacing = todo[index]
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue
         batch: GraphBatch = to_batch(extraction)
+        notes = list(extraction.warnings)
         for old in _previous_versions(store, release):
+            if old in written:  # two inputs of one load name one source: both are kept
+                notes.append(f"same source {release.source_uri} as {written[old]}; both kept")
+                continue
             store.retract(old)
             report.superseded.append(old)
+            notes.append(f"replaces the earlier version of {release.source_uri}")
             replacing = True
         store.write(batch, replace=replacing)
+        written[release.id] = path
         nodes, edges = batch.counts
         events = len(extraction.events)
         status = "replaced" if replacing else ("loaded" if events else "empty")
-        message = "; ".join(extraction.warnings) or None
+        message = "; ".join(notes) or None
         yield FileOutcome(path, status, release.id, events, nodes, edges, message)

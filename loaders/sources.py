@@ -256,6 +256,15 @@ def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
     return None, None, None
 
 
+def content_source(label: str, text: str) -> str:
+    """The source of an input with no identity of its own (stdin, a feed item without link
+    or guid, a record without url or id): where it came from plus its content hash, so
+    that it never replaces another release by sharing a missing field."""
+    from dipgraph.graph.model import release_id
+
+    return f"{label}#text-{release_id(text)[:16]}"
+
+
 def _make_release(
     text: str,
     *,
@@ -383,7 +392,7 @@ def _record_release(rec: dict, label: str, defaults: Defaults) -> Release:
         title=title,
         meta_date=rec.get("date") or rec.get("published"),
         year=defaults.year,
-        source_uri=str(uri) if uri else label,
+        source_uri=str(uri) if uri else content_source(label, text),
         publisher=rec.get("publisher"),
         default_publisher=defaults.publisher,
         record_id=rec.get("id"),
@@ -474,7 +483,10 @@ def _read_html(text: str, label: str, defaults: Defaults) -> list[Release]:
             title=get("title"),
             meta_date=get("date"),
             year=defaults.year,
-            source_uri=get("url") or label,
+            # the file is the page's identity: many sites give every page one canonical URL
+            source_uri=(
+                content_source(label, body) if label == "<stdin>" else str(Path(label).resolve())
+            ),
             publisher=get("sitename"),
             default_publisher=defaults.publisher,
         )
@@ -505,7 +517,7 @@ def _read_feed(data: bytes, label: str, defaults: Defaults) -> list[Release]:
                 title=entry.get("title"),
                 meta_date=meta_date,
                 year=defaults.year,
-                source_uri=entry.get("link") or entry.get("id") or label,
+                source_uri=entry.get("link") or entry.get("id") or content_source(label, body),
                 publisher=entry.get("publisher") or feed_publisher,
                 default_publisher=defaults.publisher,
             )
@@ -558,7 +570,7 @@ def read_source(
             title=None,
             meta_date=None,
             year=year,
-            source_uri=uri or label,
+            source_uri=uri or content_source(label, text),
             default_publisher=defaults.publisher,
         )
     ]

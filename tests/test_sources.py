@@ -158,7 +158,9 @@ def test_missing_file_and_directory(tmp_path):
 
 def test_stdin_stream():
     (r,) = read_source(io.BytesIO(DIGEST.encode("cp1251")), year=2025)
-    assert r.published == "2025-03-03" and r.source_uri == "<stdin>"
+    assert r.published == "2025-03-03"
+    # stdin has no identity: its source is its content, so it never replaces another text
+    assert r.source_uri == f"<stdin>#text-{r.id[:16]}"
 
 
 def test_iter_paths_expands_folders_recursively_and_globs(tmp_path):

