@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,11 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, SEED_RELEASE
 
 from dipgraph.cli import cli
+from dipgraph.loaders.lang import get_language
 
 
 @pytest.fixture
-def broken_release(tmp_path: Path, monkeypatch) -> Path:
+def broken_release(tmp_path: Path, monkeypatch) -> Iterator[Path]:
     """A copy of the seed whose events stage fails (a fault injected into that one stage)."""
     import dipgraph.loaders.lang.ru.events as events_stage
 
@@ -27,9 +29,13 @@ def broken_release(tmp_path: Path, monkeypatch) -> Path:
         return real(doc)
 
     monkeypatch.setattr(events_stage, "events", events)
+    # the language caches its stages: build them with the fault, and without it afterwards
+    pipeline = type(get_language("ru")).pipeline
+    pipeline.cache_clear()
     path = tmp_path / "000_f90f83b2cd359777.txt"
     shutil.copy2(SEED_RELEASE, path)
-    return path
+    yield path
+    pipeline.cache_clear()
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "table"])
