@@ -346,6 +346,7 @@ def test_wrong_credentials_are_an_auth_error_naming_the_user(own_server):
     assert "'analyst'" in str(info.value) and "NEO4J_PASSWORD" in str(info.value)
 
 
+@pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_server):
     s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
     own_server.stop()
@@ -359,6 +360,7 @@ def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_ser
     s.close()
 
 
+@pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_server):
     s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
     own_server.stop()
