@@ -1,9 +1,10 @@
-"""The neo4j store against a real Bolt server: FalkorDB with its Bolt endpoint on.
+"""The neo4j store against a real Bolt server: FalkorDB with its Bolt endpoint on, through
+the tests' Bolt rig (bolt_rig.py: the store plus the workarounds that endpoint needs).
 
 What only a real Neo4j can show (constraint DDL, rollback, Neo4j's error classes) is in
 test_store_neo4j_real.py, run when NEO4J_URI is set. FalkorDB's Bolt endpoint ignores
 database_ (one graph for every name), access modes and rollback, and crashes on messages
-over ~4 KiB; the store must work with it anyway.
+over ~4 KiB; the rig keeps the store working with it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import threading
 import time
 
 import pytest
-from conftest import SEED_RELEASE, BoltServer
+from bolt_rig import BoltServer, FalkorBoltStore, free_port, message_bytes
+from conftest import SEED_RELEASE
 from graph_fixtures import SENT_AM, SENT_NL, SENT_NO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -32,11 +34,12 @@ from dipgraph.graph.model import (
 from dipgraph.graph.store import (
     QueryError,
     StoreAuthError,
+    StoreError,
     StoreSettings,
     StoreUnavailable,
     WriteRefused,
 )
-from dipgraph.graph.stores.neo4j import Neo4jStore, message_bytes, schema_statements
+from dipgraph.graph.stores.neo4j import Neo4jStore, schema_statements
 
 
 def seed_batch(*, events: tuple[str, ...] = ("NL", "NO", "AM"), text: str | None = None):
@@ -128,10 +131,30 @@ def seed_batch(*, events: tuple[str, ...] = ("NL", "NO", "AM"), text: str | None
 # -- writing ----------------------------------------------------------------------------
 
 
-def test_the_store_recognises_falkordb_behind_bolt(neo4j_store):
+def test_the_rig_recognises_falkordb_behind_bolt(neo4j_store):
     # the agent string says "Neo4j/5.13.0"; only db.meta.stats() tells them apart
     assert neo4j_store.dialect == "falkordb"
     assert neo4j_store.max_message_bytes == 3000
+
+
+def test_the_neo4j_store_refuses_a_bolt_server_that_is_not_neo4j(bolt_server, bolt_driver):
+    settings = StoreSettings(backend="neo4j", neo4j_uri=bolt_server)
+    with pytest.raises(StoreError) as info:
+        Neo4jStore(settings, driver=bolt_driver)
+    assert bolt_server in str(info.value) and "is not Neo4j" in str(info.value)
+
+
+def test_the_neo4j_store_batches_by_rows_only():
+    # against Neo4j, UNWIND batches of batch_size rows, whatever their size in bytes
+    store = Neo4jStore.__new__(Neo4jStore)  # the plan needs settings only, no server
+    store.settings = StoreSettings(backend="neo4j", batch_size=2)
+    batch = seed_batch()
+    plan = store.write_plan(batch)
+    rows = [p["rows"] for c, p in plan if "rows" in p]
+    assert max(len(r) for r in rows) == 2
+    assert sum(len(r) for r in rows) == len(batch.nodes) + len(batch.edges)
+    release = batch.nodes[("Release", batch.release_id)]
+    assert any(row.get("props", {}).get("text") == release.text for r in rows for row in r)
 
 
 def test_a_release_write_creates_every_node_and_edge_and_marks_it_complete(neo4j_store):
@@ -322,8 +345,6 @@ def own_server(tmp_path):
 
 
 def test_a_refused_connection_names_the_uri_and_how_to_start_neo4j(tmp_path):
-    from conftest import free_port
-
     uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
     with pytest.raises(StoreUnavailable) as info:
@@ -342,13 +363,13 @@ def test_wrong_credentials_are_an_auth_error_naming_the_user(own_server):
         backend="neo4j", neo4j_uri=own_server.uri, neo4j_user="analyst", neo4j_password="wrong"
     )
     with pytest.raises(StoreAuthError) as info:
-        Neo4jStore(settings)
+        FalkorBoltStore(settings)
     assert "'analyst'" in str(info.value) and "NEO4J_PASSWORD" in str(info.value)
 
 
 @pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_server):
-    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
+    s = FalkorBoltStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
     own_server.stop()
     threading.Timer(0.6, own_server.start).start()
     started = time.monotonic()
@@ -362,7 +383,7 @@ def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_ser
 
 @pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_server):
-    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
+    s = FalkorBoltStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
     own_server.stop()
     with pytest.raises(StoreUnavailable) as info:
         s.run("RETURN 1 AS x")
@@ -376,7 +397,7 @@ def test_closing_a_store_does_not_stall_the_next_client(own_server):
     settings = StoreSettings(backend="neo4j", neo4j_uri=own_server.uri)
     for _ in range(3):
         started = time.monotonic()
-        s = Neo4jStore(settings)
+        s = FalkorBoltStore(settings)
         assert s.run("RETURN 1 AS x") == [{"x": 1}]
         s.close()
         assert time.monotonic() - started < 5
