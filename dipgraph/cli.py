@@ -145,8 +145,8 @@ def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
 
     \b
     Examples:
-      dipgraph eval --gold corpus/gold corpus/releases/
-      dipgraph eval --factrueval corpus/factRuEval-2016-devset --format json
+      dipgraph eval --gold tests/data/corpus/gold tests/data/corpus/releases/
+      dipgraph eval --factrueval tests/data/corpus/factRuEval-2016-devset --format json
     """
     import json
 
@@ -162,10 +162,13 @@ def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
     failed = False
     if gold_path:
         extractions = []
-        for _path, result in extract_paths(paths, year=year):
+        for path, result in extract_paths(paths, year=year):
             if isinstance(result, SourceError):
                 failed = True
                 click.echo(f"error: {result}", err=True)
+            elif result.error:  # scored as empty it would pass for missed events
+                failed = True
+                click.echo(f"error: {path}: {result.error}", err=True)
             else:
                 extractions.append(result)
         out["gold"] = evaluate(load_gold(gold_path), extractions).as_dict()
