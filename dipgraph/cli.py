@@ -166,9 +166,9 @@ def eval_command(gold_path, paths, factrueval, year, publisher, fmt) -> None:
 
     \b
     Examples:
-      dipgraph eval --gold corpus/gold corpus/releases/
+      dipgraph eval --gold tests/data/corpus/gold tests/data/corpus/releases/
       dipgraph eval --gold tests/data/dev_ru/batch1 tests/data/dev_ru/batch1/releases.jsonl
-      dipgraph eval --factrueval corpus/factRuEval-2016-devset --format json
+      dipgraph eval --factrueval tests/data/corpus/factRuEval-2016-devset --format json
     """
     import json
 
@@ -184,10 +184,13 @@ def eval_command(gold_path, paths, factrueval, year, publisher, fmt) -> None:
     failed = False
     if gold_path:
         extractions = []
-        for _path, result in extract_paths(paths, year=year, publisher=publisher):
+        for path, result in extract_paths(paths, year=year, publisher=publisher):
             if isinstance(result, SourceError):
                 failed = True
                 click.echo(f"error: {result}", err=True)
+            elif result.error:  # scored as empty it would pass for missed events
+                failed = True
+                click.echo(f"error: {path}: {result.error}", err=True)
             else:
                 extractions.append(result)
         out["gold"] = evaluate(load_gold(gold_path), extractions).as_dict()

@@ -34,7 +34,7 @@ ENV = {
     "NEO4J_DATABASE": "neo4j_database",
     "DIPGRAPH_BATCH_SIZE": "batch_size",
 }
-INTEGERS = ("batch_size", "max_message_bytes", "retries")
+INTEGERS = ("batch_size", "retries")
 FIELDS = set(StoreSettings.__dataclass_fields__)
 
 

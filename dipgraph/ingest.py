@@ -143,11 +143,7 @@ def backfill_counts(store: GraphStore) -> int:
 def _previous_versions(store: GraphStore, release: Release) -> list[str]:
     if not release.source_uri:
         return []
-    rows = store.run(
-        "MATCH (r:Release {source_uri: $uri}) WHERE r.id <> $id RETURN r.id AS id",
-        {"uri": release.source_uri, "id": release.id},
-    )
-    return [row["id"] for row in rows]
+    return [rid for rid in store.releases_with_source(release.source_uri) if rid != release.id]
 
 
 def load(

@@ -57,10 +57,8 @@ class StoreSettings:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = None
     neo4j_database: str | None = None
-    #: rows per UNWIND statement on Neo4j (keep tiny, ~35, against FalkorDB's Bolt endpoint)
+    #: rows per UNWIND statement on Neo4j
     batch_size: int = 1000
-    #: max bytes of parameters per message (0 = no limit); FalkorDB's Bolt crashes over ~4 KiB
-    max_message_bytes: int = 0
     retries: int = 3
 
     def __post_init__(self) -> None:
@@ -82,19 +80,55 @@ class WriteResult:
 
 @runtime_checkable
 class GraphStore(Protocol):
+    """What dipgraph asks of a graph store; every caller (ingest, the CLI, query packs,
+    snapshots) uses these and nothing else. Backends: graph/stores/embedded.py (FalkorDB)
+    and graph/stores/neo4j.py; the shared reads come from :class:`ReleaseQueries`."""
+
     dialect: str  # "falkordb" | "neo4j"
 
-    def ensure_schema(self) -> None: ...
+    def ensure_schema(self) -> None:
+        """Create the keys' constraints/indexes if missing (idempotent)."""
+        ...
 
-    def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult: ...
+    def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
+        """Write a release's batch atomically, marked complete last; ``replace`` retracts
+        the release first, in the same write."""
+        ...
 
-    def retract(self, release_id: str) -> None: ...
+    def retract(self, release_id: str) -> None:
+        """Remove a release and everything only it supports."""
+        ...
 
     def run(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
-    ) -> list[dict[str, Any]]: ...
+    ) -> list[dict[str, Any]]:
+        """Rows of a Cypher query (portable subset, docs/cypher-subset.md) as plain dicts;
+        a query that writes raises WriteRefused unless ``write``."""
+        ...
 
-    def has_release(self, release_id: str, *, complete: bool = True) -> bool: ...
+    def has_release(self, release_id: str, *, complete: bool = True) -> bool:
+        """Is the release stored (complete, or in any state with ``complete=False``)?"""
+        ...
+
+    def incomplete_releases(self) -> list[str]:
+        """Ids of releases a crash left half-written (not marked complete)."""
+        ...
+
+    def releases_with_source(self, source_uri: str) -> list[str]:
+        """Ids of the stored releases read from this source URI (versions of one text)."""
+        ...
+
+    def count_nodes(self) -> int: ...
+
+    def count_edges(self) -> int: ...
+
+    def count_releases(self) -> int:
+        """Complete releases."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and edge (the schema stays)."""
+        ...
 
     def close(self) -> None: ...
 
@@ -122,6 +156,13 @@ class ReleaseQueries:
     def incomplete_releases(self) -> list[str]:
         rows = self.run(
             "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"
+        )
+        return [r["id"] for r in rows]
+
+    def releases_with_source(self, source_uri: str) -> list[str]:
+        rows = self.run(
+            "MATCH (r:Release {source_uri: $uri}) RETURN r.id AS id ORDER BY id",
+            {"uri": source_uri},
         )
         return [r["id"] for r in rows]
 

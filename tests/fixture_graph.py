@@ -1,11 +1,14 @@
 # ruff: noqa: E501  (release texts keep their real one-paragraph lines)
-"""A small, realistic graph for the query-pack tests, built through the real mapping.
+"""The one fixture graph of the tests (queries, analysis, viz, export, stores), small and
+realistic, built through the real mapping.
 
 Four releases: the seed digest of the Kazakhstan MFA (3 March 2026, events as in its gold
 file) and three shorter ones (May 2024, February 2025, April 2026) so that timelines,
 per-year counts, new partners, ego networks and shortest paths have real answers. The
 extra releases are invented for the tests; their people are fictional except where they
-repeat the seed's officials.
+repeat the seed's officials. A fifth, undated release carries script-injection payloads in
+names, titles, an organization and its sentence, for the viz and export tests
+(:func:`payload_batch`; :func:`fixture_graph` includes it, :func:`fixture_batches` not).
 
 Each event is an EventRecord as the extractor would emit it, turned into a GraphBatch by
 ``dipgraph.loaders.mapping.to_batch`` — so the graph has exactly the shape the loader
@@ -31,6 +34,7 @@ from dipgraph.graph.model import (
     event_id,
     official_id,
 )
+from dipgraph.graph.snapshot import GraphSnapshot
 from dipgraph.loaders.mapping import to_batch
 from dipgraph.loaders.records import (
     EventRecord,
@@ -81,7 +85,9 @@ def _sentence(text: str, head: str) -> Evidence:
     return Evidence(text[start:end], start, end)
 
 
-def _extraction(release: Release, date: str, specs: list[Spec], extra: list[Participant]):
+def _extraction(
+    release: Release, date: str | None, specs: list[Spec], extra: list[Participant]
+) -> Extraction:
     events = []
     for spec in specs:
         ev = _sentence(release.text, spec.sentence_start)
@@ -95,7 +101,7 @@ def _extraction(release: Release, date: str, specs: list[Spec], extra: list[Part
                 evidence=ev,
                 format=spec.format,
                 date=date,
-                date_precision="day",
+                date_precision="day" if date else "unknown",
                 parties=sorted(spec.parties),
                 participants=spec.participants,
                 host=spec.host,
@@ -303,6 +309,15 @@ def extra_releases() -> list[tuple[Release, str, list[Spec], list[Participant]]]
     ]
 
 
+def seed_batch(parties: set[str] | None = None) -> GraphBatch:
+    """The seed release's batch; with ``parties``, only the events whose parties are all
+    among them (a smaller extraction of the same text, as after an extractor fix)."""
+    release, specs, extra = seed_release()
+    if parties is not None:
+        specs = [spec for spec in specs if set(spec.parties) <= parties]
+    return to_batch(_extraction(release, "2026-03-03", specs, extra))
+
+
 def fixture_batches() -> list[GraphBatch]:
     """One GraphBatch per release, in publication order."""
     release, specs, extra = seed_release()
@@ -321,3 +336,35 @@ def write_fixture(store) -> list[GraphBatch]:
 def release_ids() -> dict[str, str]:
     """Publication date -> release id."""
     return {b.nodes[("Release", b.release_id)].published: b.release_id for b in fixture_batches()}
+
+
+PAYLOAD_IMG = '<img src=x onerror="window.__pwned=1">'
+PAYLOAD_SCRIPT = "</script><script>window.__pwned=2</script>"
+PAYLOAD_HREF = '<a href="javascript:window.__pwned=3">href</a>'
+
+
+def payload_batch() -> GraphBatch:
+    """An undated release whose names, titles, organization and evidence sentence carry
+    script-injection payloads: a meeting of two officials so named, the one contact
+    between NO and NL (so it is the one edge the viz's "undated" switch hides)."""
+    text = f"Посол {PAYLOAD_IMG} встретился с {PAYLOAD_SCRIPT} и {PAYLOAD_HREF}."
+    release = Release.from_text(text, title=PAYLOAD_SCRIPT, source_uri="test://payloads")
+    x = Participant(official_id("NO", PAYLOAD_IMG), PAYLOAD_IMG, "NO", PAYLOAD_HREF)
+    y = Participant(
+        official_id("NL", PAYLOAD_SCRIPT), PAYLOAD_SCRIPT, "NL", PAYLOAD_IMG,
+        organization=PAYLOAD_HREF,
+    )  # fmt: skip
+    spec = Spec("MET", "Посол", ["NL", "NO"], [x, y])
+    return to_batch(_extraction(release, None, [spec], []))
+
+
+def fixture_batch(*, payloads: bool = True) -> GraphBatch:
+    """All fixture releases in one batch (as a store holding them all would give back)."""
+    merged = GraphBatch()
+    for batch in fixture_batches() + ([payload_batch()] if payloads else []):
+        merged.merge(batch)
+    return merged
+
+
+def fixture_graph(*, payloads: bool = True) -> GraphSnapshot:
+    return GraphSnapshot.from_batch(fixture_batch(payloads=payloads))

@@ -18,6 +18,8 @@ from reliability_support import fresh_store, remove_data_dir, run_load, short_da
 
 from dipgraph.loaders.sources import MAX_BYTES, SourceError, read_source
 
+pytestmark = pytest.mark.slow  # one real `dipgraph load` process per case (~1 s each)
+
 GOOD_EXAMPLE = EXAMPLES / "releases" / "2026-03-17_astana.txt"
 SUMMARY_WORDS = ("loaded", "already loaded", "failed")
 

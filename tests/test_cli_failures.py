@@ -54,3 +54,10 @@ def test_extract_names_the_release_it_could_not_extract(broken_release, fmt) -> 
         assert sources == {str(good)}
     else:
         assert str(good) in res.stdout and str(broken_release) not in res.stdout
+
+
+def test_eval_names_the_release_it_could_not_extract(broken_release) -> None:
+    gold = SEED_RELEASE.parents[1] / "gold"
+    res = CliRunner().invoke(cli, ["eval", "--gold", str(gold), str(broken_release)])
+    assert res.exit_code == 1
+    assert f"error: {broken_release}: extraction failed" in res.stderr

@@ -37,6 +37,8 @@ from dipgraph.graph import statements
 from dipgraph.graph.stores.embedded import EmbeddedServer
 from dipgraph.ingest import load
 
+pytestmark = pytest.mark.slow  # each test kills real processes many times (~40 s)
+
 SEED = 20260303
 LOAD_KILLS = 10
 SERVER_KILLS = 8

@@ -81,6 +81,7 @@ print(json.dumps({"events": len(events), "real_pymorphy2": real}))
 """
 
 
+@pytest.mark.slow  # a fresh interpreter loads the models
 def test_pymorphy2_is_installed_with_natasha_but_never_imported() -> None:
     from importlib.metadata import version
 

@@ -26,6 +26,8 @@ from reliability_support import (
 
 from dipgraph.ingest import LOCK_NAME
 
+pytestmark = pytest.mark.slow  # real concurrent and SIGKILLed `dipgraph load` processes
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory) -> list[Path]:

@@ -59,9 +59,9 @@ def test_every_query_has_cases():
 
 @pytest.fixture(scope="module")
 def stores(embedded_server, bolt_server, bolt_driver):
-    from dipgraph.graph.stores.neo4j import Neo4jStore
+    from bolt_rig import FalkorBoltStore
 
-    bolt = Neo4jStore(
+    bolt = FalkorBoltStore(
         StoreSettings(backend="neo4j", neo4j_uri=bolt_server, batch_size=35), driver=bolt_driver
     )
     embedded = EmbeddedStore(

@@ -69,14 +69,8 @@ ALLOWED_BUILDERS = {
         "clause bodies from statements.write_clauses; rows go in as $rows",
     ("graph/stores/neo4j.py", "schema_statements"):
         "Neo4j DDL over statements.SCHEMA_* (labels, types and keys of the model)",
-    ("graph/stores/neo4j.py", "Neo4jStore.ensure_schema"):
-        "FalkorDB-over-Bolt DDL over statements.SCHEMA_*",
     ("graph/stores/neo4j.py", "Neo4jStore._batch_statements"):
         "UNWIND + clause bodies from statements.write_clauses",
-    ("graph/stores/neo4j.py", "Neo4jStore._fit_row"):
-        "property names of the model's dataclasses, backtick-escaped by _prop; values are $piece",
-    ("graph/stores/neo4j.py", "Neo4jStore._target"):
-        "label from the clause name (a NODE_LABELS member) and its NODE_KEYS key",
 }  # fmt: skip
 
 

@@ -1,9 +1,10 @@
-"""The neo4j store against a real Bolt server: FalkorDB with its Bolt endpoint on.
+"""The neo4j store against a real Bolt server: FalkorDB with its Bolt endpoint on, through
+the tests' Bolt rig (bolt_rig.py: the store plus the workarounds that endpoint needs).
 
 What only a real Neo4j can show (constraint DDL, rollback, Neo4j's error classes) is in
 test_store_neo4j_real.py, run when NEO4J_URI is set. FalkorDB's Bolt endpoint ignores
 database_ (one graph for every name), access modes and rollback, and crashes on messages
-over ~4 KiB; the store must work with it anyway.
+over ~4 KiB; the rig keeps the store working with it.
 """
 
 from __future__ import annotations
@@ -12,134 +13,68 @@ import threading
 import time
 
 import pytest
-from conftest import SEED_RELEASE, BoltServer
-from graph_fixtures import SENT_AM, SENT_NL, SENT_NO
+from bolt_rig import BoltServer, FalkorBoltStore, free_port, message_bytes
+from fixture_graph import fixture_batches, seed_batch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dipgraph.graph.model import (
-    Event,
     GraphBatch,
-    NodeRef,
     Official,
-    Organization,
-    Release,
     State,
-    event_id,
     official_id,
-    organization_id,
 )
 from dipgraph.graph.store import (
     QueryError,
     StoreAuthError,
+    StoreError,
     StoreSettings,
     StoreUnavailable,
     WriteRefused,
 )
-from dipgraph.graph.stores.neo4j import Neo4jStore, message_bytes, schema_statements
+from dipgraph.graph.stores.neo4j import Neo4jStore, schema_statements
 
-
-def seed_batch(*, events: tuple[str, ...] = ("NL", "NO", "AM"), text: str | None = None):
-    """The seed digest's KZ–NL consultations, the Norwegian ambassador's credentials and
-    the KZ–AM meeting, built with the model's dataclasses; the Release carries the full
-    text (6k characters, more than one Bolt message may hold on FalkorDB)."""
-    text = text if text is not None else SEED_RELEASE.read_text(encoding="utf-8")
-    release = Release.from_text(
-        text, title="МИД Казахстана. Внешняя политика", published="2026-03-03", date_precision="day"
-    )
-    b = GraphBatch(release_id=release.id)
-    rel = b.add_node(release)
-    states = {
-        code: b.add_node(State(code=code, name_ru=ru, name_en=en))
-        for code, ru, en in [
-            ("KZ", "Казахстан", "Kazakhstan"),
-            ("NL", "Нидерланды", "Netherlands"),
-            ("NO", "Норвегия", "Norway"),
-            ("AM", "Армения", "Armenia"),
-        ]
-        if code == "KZ" or code in events
-    }
-    mfa_name = "Министерство иностранных дел Республики Казахстан"
-    mfa = b.add_node(
-        Organization(id=organization_id(mfa_name, "KZ"), name=mfa_name, kind="ministry", state="KZ")
-    )
-    b.add_edge("PART_OF", mfa, states["KZ"])
-
-    def official(name: str, state: str, title: str, posted_in: str | None = None) -> NodeRef:
-        ref = b.add_node(Official(id=official_id(state, name), name=name, title=title, state=state))
-        b.add_edge("REPRESENTS", ref, states[state])
-        if posted_in:
-            b.add_edge("POSTED_IN", ref, states[posted_in])
-        return ref
-
-    def event(type_: str, a: NodeRef, z: NodeRef, parties: list[str], sentence: str, **props):
-        start = max(release.text.find(sentence), 0)
-        span = (start, start + len(sentence))
-        eid = event_id(release.id, type_, [a.key, z.key], span)
-        ev = b.add_node(
-            Event(
-                id=eid,
-                type=type_,
-                release_id=release.id,
-                date="2026-03-03",
-                date_precision="day",
-                parties=sorted(parties),
-                sentence=sentence,
-                start=span[0],
-                end=span[1],
-                format=props.get("format"),
-            )
-        )
-        b.add_edge("REPORTS", rel, ev, event_id=eid)
-        common = {"event_id": eid, "date": "2026-03-03", "release_id": release.id}
-        b.add_edge(type_, a, z, sentence=sentence, start=span[0], end=span[1], **common, **props)
-        for ref in (a, z):
-            b.add_edge("INVOLVES", ev, ref, event_id=eid, role="participant")
-
-    if "NL" in events:
-        event(
-            "CONSULTED",
-            states["KZ"],
-            states["NL"],
-            ["KZ", "NL"],
-            SENT_NL,
-            format="political_consultations",
-        )
-    if "NO" in events:
-        isetov = official("Арман Исетов", "KZ", "заместитель министра иностранных дел")
-        b.add_edge("MEMBER_OF", isetov, mfa, title="заместитель министра иностранных дел")
-        andresen = official("Хелене Санд Андресен", "NO", "посол Норвегии", posted_in="KZ")
-        event(
-            "ACCREDITED",
-            andresen,
-            states["KZ"],
-            ["KZ", "NO"],
-            SENT_NO,
-            kind="credentials",
-            received_by=isetov.key,
-        )
-    if "AM" in events:
-        imanbaev = official("Болат Иманбаев", "KZ", "посол Казахстана в Армении", posted_in="AM")
-        matevosyan = official("Амбарцум Матевосян", "AM", "министр окружающей среды Армении")
-        event("MET", imanbaev, matevosyan, ["AM", "KZ"], SENT_AM)
-    return b
+#: the seed release's batch (fixture_graph.seed_batch): 10 events with their officials,
+#: states, organizations, venues and the release; edges of every kind between them
+COUNTS_NODES, COUNTS_EDGES = 38, 75
 
 
 # -- writing ----------------------------------------------------------------------------
 
 
-def test_the_store_recognises_falkordb_behind_bolt(neo4j_store):
+def test_the_rig_recognises_falkordb_behind_bolt(neo4j_store):
     # the agent string says "Neo4j/5.13.0"; only db.meta.stats() tells them apart
     assert neo4j_store.dialect == "falkordb"
     assert neo4j_store.max_message_bytes == 3000
 
 
+def test_the_neo4j_store_refuses_a_bolt_server_that_is_not_neo4j(bolt_server, bolt_driver):
+    settings = StoreSettings(backend="neo4j", neo4j_uri=bolt_server)
+    with pytest.raises(StoreError) as info:
+        Neo4jStore(settings, driver=bolt_driver)
+    assert bolt_server in str(info.value) and "is not Neo4j" in str(info.value)
+
+
+def test_the_neo4j_store_batches_by_rows_only():
+    # against Neo4j, UNWIND batches of batch_size rows, whatever their size in bytes
+    store = Neo4jStore.__new__(Neo4jStore)  # the plan needs settings only, no server
+    store.settings = StoreSettings(backend="neo4j", batch_size=2)
+    batch = seed_batch()
+    plan = store.write_plan(batch)
+    rows = [p["rows"] for c, p in plan if "rows" in p]
+    assert max(len(r) for r in rows) == 2
+    assert sum(len(r) for r in rows) == len(batch.nodes) + len(batch.edges)
+    release = batch.nodes[("Release", batch.release_id)]
+    assert any(row.get("props", {}).get("text") == release.text for r in rows for row in r)
+
+
 def test_a_release_write_creates_every_node_and_edge_and_marks_it_complete(neo4j_store):
     batch = seed_batch()
     result = neo4j_store.write(batch)
-    assert (result.nodes, result.edges) == batch.counts == (13, 20)
-    assert neo4j_store.count_nodes() == 13
-    assert neo4j_store.count_edges() == 20
+    # 10 events, their officials, states, organizations and venues, and the release
+    assert (result.nodes, result.edges) == batch.counts == (COUNTS_NODES, COUNTS_EDGES)
+    assert neo4j_store.count_nodes() == COUNTS_NODES
+    assert neo4j_store.count_edges() == COUNTS_EDGES
     assert neo4j_store.has_release(batch.release_id)
     assert neo4j_store.count_releases() == 1
     assert neo4j_store.incomplete_releases() == []
@@ -157,7 +92,7 @@ def test_writing_the_same_release_twice_changes_nothing(neo4j_store):
 
 def test_replace_retracts_the_release_before_writing_it_anew(neo4j_store):
     neo4j_store.write(seed_batch())
-    smaller = seed_batch(events=("NL", "NO"))  # the AM meeting was a false positive
+    smaller = seed_batch({"KZ", "NL", "NO"})  # the AM meeting and more were false positives
     result = neo4j_store.write(smaller, replace=True)
     assert result.retracted
     assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == smaller.counts
@@ -168,7 +103,7 @@ def test_replace_retracts_the_release_before_writing_it_anew(neo4j_store):
 
 def test_retract_removes_a_release_and_only_what_no_other_release_supports(neo4j_store):
     seed = seed_batch()
-    other = seed_batch(events=("NL",), text="Астана. Консультации Казахстана и Нидерландов.")
+    other = fixture_batches()[0]  # May 2024: KZ with AM, NL and CN
     neo4j_store.write(seed)
     neo4j_store.write(other)
     neo4j_store.retract(seed.release_id)
@@ -176,10 +111,8 @@ def test_retract_removes_a_release_and_only_what_no_other_release_supports(neo4j
     assert neo4j_store.has_release(other.release_id)
     assert (neo4j_store.count_nodes(), neo4j_store.count_edges()) == other.counts
     states = neo4j_store.run("MATCH (s:State) RETURN s.code AS c, s.sources AS src ORDER BY c")
-    assert states == [
-        {"c": "KZ", "src": [other.release_id]},
-        {"c": "NL", "src": [other.release_id]},
-    ]
+    # KZ, NL and AM were the seed's too: now only the other release supports them
+    assert states == [{"c": c, "src": [other.release_id]} for c in ["AM", "CN", "KZ", "NL"]]
 
 
 def test_every_message_stays_under_falkordbs_bolt_limit(neo4j_store):
@@ -273,7 +206,7 @@ QUERIES = {
     "events": (
         "MATCH (r:Release)-[:REPORTS]->(e:Event) "
         "RETURN e.type AS type, e.parties AS parties, e.confidence AS confidence, "
-        "e.date_precision AS precision, size(r.text) AS text_chars ORDER BY type",
+        "e.date_precision AS precision, size(r.text) AS text_chars ORDER BY type, e.start",
         {},
     ),
     "met": (
@@ -322,8 +255,6 @@ def own_server(tmp_path):
 
 
 def test_a_refused_connection_names_the_uri_and_how_to_start_neo4j(tmp_path):
-    from conftest import free_port
-
     uri = f"bolt://127.0.0.1:{free_port()}"  # nothing listens there
     started = time.monotonic()
     with pytest.raises(StoreUnavailable) as info:
@@ -342,16 +273,17 @@ def test_wrong_credentials_are_an_auth_error_naming_the_user(own_server):
         backend="neo4j", neo4j_uri=own_server.uri, neo4j_user="analyst", neo4j_password="wrong"
     )
     with pytest.raises(StoreAuthError) as info:
-        Neo4jStore(settings)
+        FalkorBoltStore(settings)
     assert "'analyst'" in str(info.value) and "NEO4J_PASSWORD" in str(info.value)
 
 
+@pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_server):
-    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
+    s = FalkorBoltStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=4))
     own_server.stop()
     threading.Timer(0.6, own_server.start).start()
     started = time.monotonic()
-    batch = seed_batch(events=("NL",))
+    batch = seed_batch({"KZ", "NL"})
     s.write(batch)  # refused, backs off 0.25 s, 0.5 s, ... while the server restarts
     assert time.monotonic() - started >= 0.5
     assert s.has_release(batch.release_id)
@@ -359,8 +291,9 @@ def test_a_server_that_comes_back_within_the_retry_window_gets_the_write(own_ser
     s.close()
 
 
+@pytest.mark.slow  # waits out the retry back-off by design
 def test_a_server_that_stays_down_gives_a_clear_error_after_the_retries(own_server):
-    s = Neo4jStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
+    s = FalkorBoltStore(StoreSettings(backend="neo4j", neo4j_uri=own_server.uri, retries=2))
     own_server.stop()
     with pytest.raises(StoreUnavailable) as info:
         s.run("RETURN 1 AS x")
@@ -374,7 +307,7 @@ def test_closing_a_store_does_not_stall_the_next_client(own_server):
     settings = StoreSettings(backend="neo4j", neo4j_uri=own_server.uri)
     for _ in range(3):
         started = time.monotonic()
-        s = Neo4jStore(settings)
+        s = FalkorBoltStore(settings)
         assert s.run("RETURN 1 AS x") == [{"x": 1}]
         s.close()
         assert time.monotonic() - started < 5

@@ -54,9 +54,8 @@ def neo(real_store):
     return real_store
 
 
-def test_it_is_recognised_as_neo4j_without_a_message_limit(neo):
+def test_it_is_recognised_as_neo4j(neo):
     assert neo.dialect == "neo4j"
-    assert neo.max_message_bytes == 0
 
 
 def test_the_schema_is_in_place_before_the_first_merge(neo):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import missing_tool
-from graph_fixtures import PAYLOAD_HREF, PAYLOAD_IMG, PAYLOAD_SCRIPT, full_batch
+from fixture_graph import PAYLOAD_HREF, PAYLOAD_IMG, PAYLOAD_SCRIPT, fixture_graph
 
 from dipgraph.graph import analysis as A
 from dipgraph.graph.snapshot import GraphSnapshot
@@ -43,7 +43,7 @@ def wait_frozen(page, timeout_s: float = 120.0) -> None:
 
 @pytest.fixture(scope="module")
 def snap() -> GraphSnapshot:
-    return GraphSnapshot.from_batch(full_batch())
+    return fixture_graph()
 
 
 # -- without a browser -----------------------------------------------------------------
@@ -138,41 +138,41 @@ def test_states_view_offline_counts_tooltips_filters(browser, snap, tmp_path) ->
 
     # counts: the page's DataSets, the view and NetworkX's projection agree
     P = A.state_projection(snap)
-    assert pg.js("dipgraph.nodes.length") == P.number_of_nodes() == 6
-    assert pg.js("dipgraph.edges.length") == P.number_of_edges() == 5
-    assert pg.js("dipgraph.visibleEdges") == 5
+    assert pg.js("dipgraph.nodes.length") == P.number_of_nodes() == 10
+    assert pg.js("dipgraph.edges.length") == P.number_of_edges() == 11
+    assert pg.js("dipgraph.visibleEdges") == 11
     assert pg.js("dipgraph.network.physics.options.enabled") is False  # frozen
 
     # tooltips: real mouse hover over an edge and a node
     text = pg.hover_edge("KZ|NL")
     assert text is not None
-    assert "Тем временем в Министерстве иностранных дел" in text  # the evidence sentence
-    assert "contacts: 7" in text and "CONSULTED 2025: 3" in text and "2024-10-15" in text
+    assert "Тем временем в Министерстве иностранных дел" in text  # the seed's evidence
+    assert "contacts: 6" in text and "CONSULTED 2024: 1" in text and "2025-02-20" in text
     text = pg.hover_node("NO")
-    assert text is not None and "Norway" in text and "contact events: 1" in text
+    assert text is not None and "Norway" in text and "contact events: 3" in text
 
     # edge-type toggle, clicked like a user would
     pg.page.click("#type-CONSULTED")
-    assert pg.hidden_edges() == {"EU|KZ", "KZ|RU"}  # only consultations between them
-    assert pg.js("dipgraph.visibleNodeIds().sort()") == ["AM", "KZ", "NL", "NO"]
+    assert pg.hidden_edges() == {"KZ|RU"}  # the one pair with nothing but consultations
+    assert "RU" not in pg.js("dipgraph.visibleNodeIds()")
+    assert len(pg.js("dipgraph.visibleNodeIds()")) == 9
     text = pg.hover_edge("KZ|NL")
-    assert "contacts: 1 of 7" in text  # only the 2024 MET remains
+    assert "contacts: 4 of 6" in text  # the 2024 and 2026 consultations left out
     pg.page.click("#type-CONSULTED")
     assert pg.hidden_edges() == set()
 
-    # year range: keyboard on the "from" slider, 2022 -> 2025
-    pg.page.focus("#year-from")
-    for _ in range(3):
-        pg.page.keyboard.press("ArrowRight")
-    assert pg.page.text_content("#year-from-label") == "2025"
+    # year range: keyboard on the "to" slider, 2026 -> 2025
+    pg.page.focus("#year-to")
+    pg.page.keyboard.press("ArrowLeft")
+    assert pg.page.text_content("#year-to-label") == "2025"
     view = build_view(snap, projection="states")
     expected = {
-        e["id"] for e in view["edges"] if not any(y is None or y == 2025 for _, y, _ in e["counts"])
+        e["id"] for e in view["edges"] if not any(y is None or y <= 2025 for _, y, _ in e["counts"])
     }
-    assert expected == {"EU|KZ", "KZ|NO"}  # the 2023 negotiations, the 2024 credentials
+    assert expected == {"KZ|RU", "KZ|UN", "KZ|NO", "EU|KZ", "DE|KZ", "KZ|MK", "CN|NL"}
     assert pg.hidden_edges() == expected
-    pg.page.click("#undated")  # drop the undated KZ-RU exchange of views
-    assert pg.hidden_edges() == expected | {"KZ|RU"}
+    pg.page.click("#undated")  # drop the undated NL-NO meeting (the payload release)
+    assert pg.hidden_edges() == expected | {"NL|NO"}
     assert pg.errors == []
     pg.page.close()
 
@@ -202,7 +202,7 @@ def test_planted_payloads_never_run(browser, snap, tmp_path, csp) -> None:
         e["id"] for e in view["edges"] if e.get("type") == "MET" and e["from"] in payload_nodes
     )
     text = pg.hover_edge(met)
-    assert text is not None and PAYLOAD_HREF in text and "2024-07-01" in text  # the evidence
+    assert text is not None and PAYLOAD_HREF in text and "undated" in text  # the evidence
     # search by a payload name highlights it and its neighbours
     found = pg.js("q => dipgraph.search(q)", PAYLOAD_IMG)
     assert found["id"] in payload_nodes and len(found["neighbours"]) >= 2

@@ -7,7 +7,7 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from graph_fixtures import PAYLOAD_SCRIPT
+from fixture_graph import PAYLOAD_SCRIPT
 from pyvis.network import Network
 from test_viz_browser import Page, browser, snap  # noqa: F401  (fixtures)
 

@@ -1,28 +1,25 @@
-"""The neo4j store: the official ``neo4j`` driver against a Neo4j 5 server (or any Bolt
-server that speaks the portable Cypher subset, such as FalkorDB with ``BOLT_PORT``).
+"""The neo4j store: the official ``neo4j`` driver against a Neo4j 5 server.
 
 * One driver per store, kept open for the store's lifetime (never reopened per call).
-* Dialect detection: ``CALL dbms.components()`` only works on Neo4j, ``CALL db.meta.stats()``
-  only on FalkorDB (whose Bolt endpoint claims to be "Neo4j/5.13.0").
-* Schema on Neo4j: uniqueness constraints and range indexes, ``IF NOT EXISTS``, before any
-  MERGE. FalkorDB's constraint command is not reachable over Bolt: indexes only there.
-* A release write on Neo4j is one transaction: (retract,) UNWIND statements, mark complete.
-* Against FalkorDB's Bolt endpoint every message (query text + parameters) stays under
-  ``max_message_bytes`` (3000 by default there): larger messages crash that server.
+* The server must be Neo4j: ``CALL dbms.components()`` answers only there (FalkorDB's Bolt
+  endpoint claims to be "Neo4j/5.13.0" but is a test target only; the tests' adapter for
+  it lives in tests/bolt_rig.py).
+* Schema: uniqueness constraints and range indexes, ``IF NOT EXISTS``, before any MERGE.
+* A release write is one transaction: (retract,) UNWIND statements of at most
+  ``settings.batch_size`` rows, mark complete.
+* Read-only runs use READ routing, which Neo4j enforces.
 * The driver's own retries are off; transient failures and lost connections are retried
   here with exponential backoff (``settings.retries``), then reported as a StoreError.
 """
 
 from __future__ import annotations
 
-import json
-import re
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from dipgraph.graph import statements
-from dipgraph.graph.model import NODE_KEYS, GraphBatch
+from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
     ReleaseQueries,
@@ -34,36 +31,11 @@ from dipgraph.graph.store import (
     WriteResult,
 )
 
-#: message budget against FalkorDB's Bolt endpoint (it crashes at ~4 KiB)
-FALKORDB_BOLT_MAX_BYTES = 3000
 CONNECTION_TIMEOUT = 5.0
-#: a FalkorDB-Bolt handshake can hang (see DESIGN.md); give up on it after this long
+#: give up on getting a connection (a hung handshake included) after this long, then retry
 ACQUISITION_TIMEOUT = 10.0
 BACKOFF_BASE = 0.25
 BACKOFF_MAX = 8.0
-
-_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-# updating clauses, for the read-only guard on FalkorDB-Bolt (which ignores access modes)
-_WRITE_CLAUSE = re.compile(
-    r"(?<![.:$\w])\b(CREATE|MERGE|SET|DELETE|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b(?!\s*:)",
-    re.IGNORECASE,
-)
-_LITERALS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*|/\*.*?\*/", re.S)
-
-
-def looks_like_write(cypher: str) -> bool:
-    """True if the query text contains an updating clause (outside strings and comments)."""
-    return bool(_WRITE_CLAUSE.search(_LITERALS.sub(" ", cypher)))
-
-
-def message_bytes(cypher: str, params: dict[str, Any]) -> int:
-    """An upper bound of what a query costs on the wire: its text plus rendered params."""
-    rendered = json.dumps(params, ensure_ascii=False, default=str)
-    return len(cypher.encode("utf-8")) + len(rendered.encode("utf-8"))
-
-
-def _prop(name: str) -> str:
-    return name if _IDENTIFIER.match(name) else "`" + name.replace("`", "``") + "`"
 
 
 def hydrate(value: Any) -> Any:
@@ -141,16 +113,12 @@ class Neo4jStore(ReleaseQueries):
         self.driver = driver
         self._schema_checked = False
         self.dialect = self._detect_dialect()
-        limit = settings.max_message_bytes
-        if not limit and self.dialect == "falkordb":
-            limit = FALKORDB_BOLT_MAX_BYTES
-        self.max_message_bytes = limit
 
     # -- errors and retries -----------------------------------------------------------
     def _hint(self) -> str:
         hint = "start one with `docker compose up -d`, or point NEO4J_URI at your server"
         if self.uri.startswith("neo4j"):
-            hint += "; for a single server (or FalkorDB) use a bolt:// URI"
+            hint += "; for a single server use a bolt:// URI"
         return hint
 
     def _map_error(self, exc: Exception) -> StoreError:
@@ -218,14 +186,6 @@ class Neo4jStore(ReleaseQueries):
     def run(
         self, cypher: str, params: dict[str, Any] | None = None, *, write: bool = False
     ) -> list[dict[str, Any]]:
-        if not write and self.dialect == "falkordb" and looks_like_write(cypher):
-            # FalkorDB's Bolt endpoint runs writes in read mode; refuse before sending
-            raise WriteRefused("this query writes to the graph; pass --write to allow it")
-        if self.max_message_bytes and message_bytes(cypher, params or {}) > self.max_message_bytes:
-            raise QueryError(
-                f"query plus parameters exceed {self.max_message_bytes} bytes, the message "
-                f"limit for {self.uri} (FalkorDB's Bolt endpoint crashes on larger messages)"
-            )
         rows, updated = self._query(cypher, params, write)
         if updated and not write:
             raise WriteRefused(
@@ -237,16 +197,12 @@ class Neo4jStore(ReleaseQueries):
     def _detect_dialect(self) -> str:
         try:
             self._query("CALL dbms.components() YIELD name RETURN name", None, False)
-            return "neo4j"
-        except QueryError:
-            pass
-        try:
-            self._query("CALL db.meta.stats()", None, False)
-            return "falkordb"
-        except QueryError as exc:
+        except QueryError as exc:  # only Neo4j has dbms.components()
             raise StoreError(
-                f"{self.uri} answers Bolt but is neither Neo4j nor FalkorDB: {exc}"
+                f"{self.uri} answers Bolt but is not Neo4j ({exc}); the neo4j store needs "
+                "Neo4j 5, the embedded store needs no server"
             ) from exc
+        return "neo4j"
 
     def schema_statements(self) -> list[str]:
         return schema_statements()
@@ -254,21 +210,8 @@ class Neo4jStore(ReleaseQueries):
     def ensure_schema(self) -> None:
         if self._schema_checked:
             return
-        if self.dialect == "neo4j":
-            for stmt in self.schema_statements():
-                self.run(stmt, write=True)
-        else:
-            # FalkorDB over Bolt: its unique constraint is a Redis command (GRAPH.CONSTRAINT),
-            # not reachable here; its indexes are Cypher (not idempotent: check first) and
-            # make the MATCHed endpoints of edge writes 4x faster at 1k nodes.
-            rows = self.run("CALL db.indexes() YIELD label, properties")
-            have = {(r["label"], p) for r in rows for p in r["properties"]}
-            for label, prop in statements.SCHEMA_UNIQUE + statements.SCHEMA_NODE_INDEXES:
-                if (label, prop) not in have:
-                    self.run(f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", write=True)
-            for type_, prop in statements.SCHEMA_EDGE_INDEXES:
-                if (type_, prop) not in have:
-                    self.run(f"CREATE INDEX FOR ()-[r:{type_}]-() ON (r.{prop})", write=True)
+        for stmt in self.schema_statements():
+            self.run(stmt, write=True)
         self._schema_checked = True
 
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
@@ -281,7 +224,6 @@ class Neo4jStore(ReleaseQueries):
 
     def retract(self, release_id: str) -> None:
         plan = statements.retract_statements(release_id)
-        self._check_sizes(plan)
         self._retry(lambda: self._execute_write(plan))
 
     def clear(self) -> None:
@@ -296,22 +238,9 @@ class Neo4jStore(ReleaseQueries):
     def close(self) -> None:
         if not self._owns_driver:
             return
-        if self.dialect == "falkordb":
-            self._drop_sockets()
         try:
             self.driver.close()
         except Exception:  # noqa: BLE001 - closing is best effort
-            pass
-
-    def _drop_sockets(self) -> None:
-        """Close pooled sockets without a Bolt GOODBYE: after a GOODBYE, FalkorDB's Bolt
-        endpoint hangs the next client's handshake (10 s lost, then a retry). Reaches into
-        the driver's pool; if its internals change, this silently does nothing."""
-        try:
-            for connections in self.driver._pool.connections.values():
-                for connection in list(connections):
-                    connection.socket.close()
-        except Exception:  # noqa: BLE001 - private API, best effort
             pass
 
     def __enter__(self) -> Neo4jStore:
@@ -321,18 +250,8 @@ class Neo4jStore(ReleaseQueries):
         self.close()
 
     # -- writing ----------------------------------------------------------------------
-    def _check_sizes(self, plan: list[tuple[str, dict[str, Any]]]) -> None:
-        """Refuse, before anything is sent, a statement over the message limit."""
-        limit = self.max_message_bytes
-        for cypher, params in plan:
-            if limit and message_bytes(cypher, params) > limit:
-                raise StoreError(
-                    f"a statement of {message_bytes(cypher, params)} bytes exceeds the "
-                    f"{limit}-byte message limit for {self.uri}: {cypher[:80]}..."
-                )
-
     def _execute_write(self, plan: list[tuple[str, dict[str, Any]]]) -> None:
-        """All statements in one explicit transaction (rolled back on error on Neo4j)."""
+        """All statements in one explicit transaction (rolled back on error)."""
         import neo4j
 
         mode = neo4j.WRITE_ACCESS
@@ -345,81 +264,19 @@ class Neo4jStore(ReleaseQueries):
     def write_plan(
         self, batch: GraphBatch, *, replace: bool = False
     ) -> list[tuple[str, dict[str, Any]]]:
-        """The statements (text, parameters) that write a batch, in order: one transaction
-        on Neo4j; each within the message limit, which is checked before anything is sent."""
+        """The statements (text, parameters) that write a batch, in order: one transaction."""
         plan: list[tuple[str, dict[str, Any]]] = []
         if replace and batch.release_id is not None:
             plan.extend(statements.retract_statements(batch.release_id))
         plan.extend(self._batch_statements(batch))
         if batch.release_id is not None:
             plan.append(statements.mark_complete(batch.release_id))
-        self._check_sizes(plan)
         return plan
 
     def _batch_statements(self, batch: GraphBatch) -> Iterator[tuple[str, dict[str, Any]]]:
         release = batch.release_id
+        size = max(1, self.settings.batch_size)
         for clause in statements.write_clauses(batch):
             cypher = "UNWIND $rows AS row " + clause.unwind_body
-            long_props: list[tuple[str, dict[str, Any]]] = []
-            rows = [
-                self._fit_row(cypher, clause.name, row, release, long_props) for row in clause.rows
-            ]
-            for chunk in self._chunks(cypher, rows, release):
-                yield cypher, {"rows": chunk, "release": release}
-            yield from long_props
-
-    def _chunks(
-        self, cypher: str, rows: list[dict[str, Any]], release: str | None
-    ) -> Iterator[list[dict[str, Any]]]:
-        """Rows in groups of at most batch_size and (if limited) max_message_bytes."""
-        size = max(1, self.settings.batch_size)
-        limit = self.max_message_bytes
-        base = message_bytes(cypher, {"rows": [], "release": release})
-        chunk: list[dict[str, Any]] = []
-        used = base
-        for row in rows:
-            cost = message_bytes("", row) + 2  # ", " between list items
-            if chunk and (len(chunk) >= size or (limit and used + cost > limit)):
-                yield chunk
-                chunk, used = [], base
-            chunk.append(row)
-            used += cost
-        if chunk:
-            yield chunk
-
-    def _fit_row(
-        self,
-        cypher: str,
-        clause_name: str,
-        row: dict[str, Any],
-        release: str | None,
-        out: list[tuple[str, dict[str, Any]]],
-    ) -> dict[str, Any]:
-        """Under a message limit, move string properties too long for one message (a
-        release's text) out of the row; they are written afterwards in pieces."""
-        limit = self.max_message_bytes
-        if not limit or message_bytes(cypher, {"rows": [row], "release": release}) <= limit:
-            return row
-        props = dict(row["props"])
-        target = self._target(clause_name, row)
-        piece_chars = max(1, limit // 8)  # at most 4 bytes a char in UTF-8, plus the query
-        for name, value in sorted(row["props"].items()):
-            if not isinstance(value, str) or len(value.encode("utf-8")) < limit // 8:
-                continue
-            del props[name]
-            for i in range(0, len(value), piece_chars):
-                op = "= $piece" if i == 0 else f"= {target[1]}.{_prop(name)} + $piece"
-                params = dict(target[2], piece=value[i : i + piece_chars], release=release)
-                out.append((f"{target[0]} SET {target[1]}.{_prop(name)} {op}", params))
-        return dict(row, props=props)
-
-    @staticmethod
-    def _target(clause_name: str, row: dict[str, Any]) -> tuple[str, str, dict[str, Any]]:
-        """MATCH text, variable and parameters that find the element a row writes."""
-        if clause_name.startswith("n_"):
-            label = clause_name[2:]
-            key = NODE_KEYS[label]
-            return f"MATCH (n:{label} {{{key}: $key}})", "n", {"key": row["key"]}
-        raise StoreError(
-            f"an edge property is too long for one message to this server ({clause_name})"
-        )
+            for i in range(0, len(clause.rows), size):
+                yield cypher, {"rows": clause.rows[i : i + size], "release": release}
