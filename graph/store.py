@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 from dipgraph.graph.model import GraphBatch
 
 BACKENDS = ("embedded", "neo4j")
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class StoreError(Exception):
@@ -70,6 +71,12 @@ class StoreSettings:
                 "(--store or DIPGRAPH_STORE)"
             )
         self.data_dir = Path(os.path.expanduser(str(self.data_dir)))
+        scheme = str(self.neo4j_uri).partition("://")[0]
+        if self.backend == "neo4j" and scheme not in NEO4J_SCHEMES:
+            raise StoreError(
+                f"NEO4J_URI {self.neo4j_uri!r}: the neo4j store speaks Bolt; use "
+                "bolt://host:7687 or neo4j://host:7687 (+s / +ssc for TLS)"
+            )
 
 
 @dataclass

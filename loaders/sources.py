@@ -94,14 +94,14 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
             yield Path("-")
             continue
         path = Path(text)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or child.name in SKIP_NAMES:
-                    continue
-                if not child.is_dir():  # broken links, FIFOs: read_source reports them
-                    yield child
-        elif not path.exists() and any(ch in text for ch in "*?["):
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError:  # a name too long: read_source reports it
+            yield path
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif not exists and any(ch in text for ch in "*?["):
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 yield path
@@ -112,6 +112,40 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
                     yield Path(match)
         else:
             yield path
+
+
+def _listing(folder: str | os.PathLike) -> Iterator[os.DirEntry]:
+    with os.scandir(folder) as it:
+        return iter(sorted(it, key=lambda e: e.name))
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """The files under `top` in sorted order, without recursion (a folder may be nested
+    thousands deep) and without following links. A sub-folder that cannot be listed, or a
+    link to a folder, is yielded itself so that read_source names it."""
+    try:
+        stack = [_listing(top)]
+    except OSError:
+        yield top
+        return
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+            continue
+        try:
+            real_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            real_dir = False
+        if not real_dir:  # files, links (to folders too), broken links, FIFOs
+            yield Path(entry.path)
+            continue
+        try:
+            stack.append(_listing(entry.path))
+        except OSError:
+            yield Path(entry.path)
 
 
 # --- bytes -> text -------------------------------------------------------------------
@@ -129,7 +163,7 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise SourceError(label, "is a directory")
+            raise SourceError(label, _folder_problem(path))
         if size >= MAX_BYTES:
             raise SourceError(
                 label,
@@ -151,6 +185,20 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
         raise SourceError(label, "is a directory") from None
     except OSError as exc:
         raise SourceError(label, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _folder_problem(path: Path) -> str:
+    """Why a folder was given to read_source: the walk yields links to folders and
+    folders it could not list, so that they are named instead of skipped."""
+    if path.is_symlink():
+        return "a link to a folder, not followed: name the folder itself to load its files"
+    try:
+        os.scandir(path).close()
+    except PermissionError:
+        return "folder not readable (permission denied): its files were not loaded"
+    except OSError as exc:
+        return f"folder not read ({exc.strerror or exc}): its files were not loaded"
+    return "is a directory"
 
 
 def _cyrillic_score(text: str) -> float:
@@ -182,6 +230,11 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            raise SourceError(label, "undecodable utf-32 text") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -262,18 +315,35 @@ def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
     m = _ISO_RE.match(text)
     if m:
         y, mo, d = (int(g) if g else None for g in m.groups())
-        return y, mo, d
+        return _possible(y, mo, d)
     m = re.search(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?", text, re.I)
     if m:
-        return (
+        return _possible(
             (int(m.group(3)) if m.group(3) else None),
             MONTHS[m.group(2).lower()],
             int(m.group(1)),
         )
     m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
     if m:
-        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+        return _possible(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None, None, None
+
+
+def _possible(
+    year: int | None, month: int | None, day: int | None
+) -> tuple[int | None, int | None, int | None]:
+    """Only the parts of a date that exist: year 0000, month 13 or 30 February are dropped
+    (with everything finer), never stored."""
+    if year is None or not 1 <= year <= 9999:
+        return None, None, None
+    if month is None or not 1 <= month <= 12:
+        return year, None, None
+    if day is not None:
+        try:
+            _date(year, month, day)
+        except ValueError:
+            day = None
+    return year, month, day
 
 
 def parse_dateline(text: str) -> dict | None:
@@ -295,6 +365,22 @@ def parse_dateline(text: str) -> dict | None:
     return None
 
 
+def valid_unicode(text: str) -> str:
+    """`text` without lone surrogates, which no store or terminal can encode: a file name's
+    undecodable byte (surrogateescape) becomes a visible "\\xe9", anything else U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    return "".join(
+        c if not "\ud800" <= c <= "\udfff"
+        else f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff"
+        else "\ufffd"
+        for c in text
+    )  # fmt: skip
+
+
 def content_source(label: str, text: str) -> str:
     """The source of an input with no identity of its own (stdin, a feed item without link
     or guid, a record without url or id): where it came from plus its content hash, so
@@ -312,6 +398,9 @@ def _make_release(
     year: int | None,
     source_uri: str | None,
 ) -> Release:
+    text = valid_unicode(text)
+    title = valid_unicode(title) if title else title
+    source_uri = valid_unicode(source_uri) if source_uri else source_uri
     dl = parse_dateline(text)
     y, mo, d = parse_date(meta_date)
     if dl:
@@ -370,6 +459,10 @@ def _record_release(rec: dict, label: str, year: int | None) -> Release:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("record has no 'text'")
     title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    for key in ("url", "uri", "id"):
+        value = rec.get(key)
+        if value is not None and (not isinstance(value, str | int) or isinstance(value, bool)):
+            raise ValueError(f"record's {key!r} is a {type(value).__name__}, not a string")
     uri = rec.get("url") or rec.get("uri") or rec.get("id")
     return _make_release(
         text,
@@ -391,6 +484,8 @@ def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
             releases.append(_record_release(rec, label, year))
+        except RecursionError:
+            bad.append((lineno, "JSON nested too deeply"))
         except (ValueError, TypeError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             bad.append((lineno, reason))
@@ -412,15 +507,20 @@ def _read_json(text: str, label: str, year: int | None) -> list[Release]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(label, f"malformed JSON at line {exc.lineno} ({exc.msg})") from None
+    except RecursionError:
+        raise SourceError(label, "JSON nested too deeply") from None
     records = data if isinstance(data, list) else [data]
-    out = []
+    out, bad = [], []
     for i, rec in enumerate(records):
-        if not isinstance(rec, dict):
-            raise SourceError(label, f"record {i} is not a JSON object")
         try:
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
             out.append(_record_release(rec, label, year))
         except ValueError as exc:
-            raise SourceError(label, f"record {i}: {exc}") from None
+            bad.append(f"record {i}: {exc}")
+    if bad:
+        more = f" and {len(bad) - 1} more bad records" if len(bad) > 1 else ""
+        raise SourceError(label, f"{bad[0]}{more}; {len(out)} good records kept", out)
     if not out:
         raise SourceError(label, "no records")
     return out

@@ -188,8 +188,8 @@ class EmbeddedServer:
         """Remove the pid file and socket of a server that is gone (the lock is ours)."""
         removed = False
         for path in (self.pidfile, self.socket):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                path.unlink()  # a folder in the way is left to _prepare_dirs to report
                 removed = True
         return removed
 
@@ -275,9 +275,12 @@ class EmbeddedServer:
             if not self._lock_is_held():
                 break  # the server exited
             time.sleep(0.05)
-        raise StoreUnavailable(
-            f"the embedded store did not come up; log {self.logfile}: {self._log_tail()}"
-        )
+        why = self._log_tail()
+        with contextlib.suppress(OSError):
+            disk = os.statvfs(self.db_dir)
+            if disk.f_bavail * disk.f_frsize < 1 << 20:
+                why = f"No space left on device ({self.db_dir}); {why}"
+        raise StoreUnavailable(f"the embedded store did not come up; log {self.logfile}: {why}")
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Stop the server (flushing its append-only file). True if one was running.
@@ -403,9 +406,10 @@ class EmbeddedStore(ReleaseQueries):
                 return self.run(cypher, params, write=write)
             raise QueryError(message) from exc
         except (redis.exceptions.ConnectionError, OSError) as exc:
+            last = self.server._log_tail().rpartition(" | ")[2]
             raise StoreUnavailable(
                 f"lost the embedded store at {self.server.socket}: {exc}; "
-                "`dipgraph db status` shows its state"
+                f"its log ends: {last or '-'}; `dipgraph db status` shows its state"
             ) from exc
         header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         return [dict(zip(header, row, strict=False)) for row in result.result_set]
