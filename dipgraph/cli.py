@@ -239,22 +239,22 @@ def store_options(func):
     return func
 
 
-def settings_from(store_name: str | None, data_dir: str | None):
+def settings_from(store_name: str | None, data_dir: str | None, **overrides):
     """StoreSettings from flags, env and config file, with errors as usage messages."""
     from dipgraph.config import load_settings
     from dipgraph.graph.store import StoreError
 
     try:
-        return load_settings(store=store_name, data_dir=data_dir)
+        return load_settings(store=store_name, data_dir=data_dir, **overrides)
     except StoreError as exc:
         raise click.UsageError(str(exc)) from exc
 
 
-def open_from(store_name: str | None, data_dir: str | None):
+def open_from(store_name: str | None, data_dir: str | None, **overrides):
     from dipgraph.graph.store import StoreError, open_store
 
     try:
-        return open_store(settings_from(store_name, data_dir))
+        return open_store(settings_from(store_name, data_dir, **overrides))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -545,8 +545,15 @@ def _print_list(pack, fmt: str) -> None:
 )  # fmt: skip
 @click.option("--write", is_flag=True, help="Allow the query to write (default: read-only).")
 @click.option("--full", is_flag=True, help="Table: do not cut long cells to the terminal width.")
+@click.option(
+    "--timeout", type=click.IntRange(0, 86_400), metavar="SECONDS",
+    help="Stop a read-only query after this long; 0 = never [env DIPGRAPH_QUERY_TIMEOUT; "
+    "default 60].",
+)  # fmt: skip
 @store_options
-def query(name, params, list_only, fmt, pack_file, write, full, store_name, data_dir) -> None:
+def query(
+    name, params, list_only, fmt, pack_file, write, full, timeout, store_name, data_dir
+) -> None:
     """Run a named query from the query packs (read-only unless --write).
 
     \b
@@ -586,7 +593,7 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
         q.bind(values)  # usage errors before the store is opened
     except QueryUsageError as exc:
         raise click.UsageError(str(exc)) from exc
-    store = open_from(store_name, data_dir)
+    store = open_from(store_name, data_dir, query_timeout=timeout)
     try:
         result = q(store, values, write=write)
     except QueryUsageError as exc:

@@ -33,8 +33,9 @@ ENV = {
     "NEO4J_PASSWORD": "neo4j_password",
     "NEO4J_DATABASE": "neo4j_database",
     "DIPGRAPH_BATCH_SIZE": "batch_size",
+    "DIPGRAPH_QUERY_TIMEOUT": "query_timeout",
 }
-INTEGERS = ("batch_size", "max_message_bytes", "retries")
+INTEGERS = ("batch_size", "max_message_bytes", "retries", "query_timeout")
 FIELDS = set(StoreSettings.__dataclass_fields__)
 
 
@@ -98,6 +99,8 @@ def load_settings(
                 values[name] = int(values[name])
             except (TypeError, ValueError) as exc:
                 raise StoreError(f"{name} must be an integer, got {values[name]!r}") from exc
+            if values[name] < 0:
+                raise StoreError(f"{name} must not be negative, got {values[name]}")
     unknown = sorted(set(values) - FIELDS)
     if unknown:
         raise StoreError(f"unknown setting(s): {', '.join(unknown)}")

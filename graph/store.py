@@ -41,6 +41,17 @@ class WriteRefused(QueryError):
     """A read-only run was asked to write."""
 
 
+class QueryTimeout(QueryError):
+    """A read-only query ran past the store's query timeout and was stopped."""
+
+
+def timeout_message(seconds: float) -> str:
+    return (
+        f"the query ran longer than {seconds:g} s and was stopped: narrow it (a date range, "
+        "a state, a LIMIT) or raise the limit with --timeout or DIPGRAPH_QUERY_TIMEOUT"
+    )
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -63,6 +74,8 @@ class StoreSettings:
     #: max bytes of parameters per message (0 = no limit); FalkorDB's Bolt crashes over ~4 KiB
     max_message_bytes: int = 0
     retries: int = 3
+    #: seconds a read-only query may run (0 = no limit); writes are never cut short
+    query_timeout: int = 60
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:

