@@ -4,6 +4,7 @@ config file (``$DIPGRAPH_CONFIG`` or ``<user config dir>/dipgraph/config.toml``)
     store = "neo4j"              # or "embedded"
     data_dir = "~/dipgraph-data"
     batch_size = 1000
+    query_timeout = 60           # seconds a read-only query may run; 0 = no limit
     [neo4j]
     uri = "bolt://localhost:7687"
     user = "neo4j"
