@@ -31,6 +31,20 @@ def cli() -> None:
     """
 
 
+def printable(text: object) -> str:
+    """One line safe for a terminal: control characters (escape sequences, newlines,
+    bidi overrides) and undecodable file-name bytes are shown escaped, never sent raw."""
+    import unicodedata
+
+    return "".join(
+        c.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(c) in ("Cc", "Cs") or "\u202a" <= c <= "\u202e"
+        or "\u2066" <= c <= "\u2069"
+        else c
+        for c in str(text)
+    )  # fmt: skip
+
+
 # --- extraction commands: extract, eval -------------------------------------------------
 
 
@@ -114,7 +128,7 @@ def extract(paths, fmt, year, publisher, workers, quiet) -> None:
         for path, result in items:
             if isinstance(result, SourceError):
                 failed = True
-                click.echo(f"error: {result}", err=True)
+                click.echo(f"error: {printable(result)}", err=True)
                 continue
             if result.error:  # nothing of this release is printed: it would look complete
                 failed = True
@@ -122,7 +136,7 @@ def extract(paths, fmt, year, publisher, workers, quiet) -> None:
                 continue
             for warning in result.warnings:
                 if not quiet:
-                    click.echo(f"warning: {path}: {warning}", err=True)
+                    click.echo(f"warning: {printable(path)}: {printable(warning)}", err=True)
             if fmt == "jsonl":
                 for record in result.records():
                     click.echo(json.dumps(record, ensure_ascii=False))
@@ -187,10 +201,10 @@ def eval_command(gold_path, paths, factrueval, year, publisher, fmt) -> None:
         for path, result in extract_paths(paths, year=year, publisher=publisher):
             if isinstance(result, SourceError):
                 failed = True
-                click.echo(f"error: {result}", err=True)
+                click.echo(f"error: {printable(result)}", err=True)
             elif result.error:  # scored as empty it would pass for missed events
                 failed = True
-                click.echo(f"error: {path}: {result.error}", err=True)
+                click.echo(f"error: {printable(path)}: {result.error}", err=True)
             else:
                 extractions.append(result)
         out["gold"] = evaluate(load_gold(gold_path), extractions).as_dict()
@@ -260,22 +274,22 @@ def store_options(func):
     return func
 
 
-def settings_from(store_name: str | None, data_dir: str | None):
+def settings_from(store_name: str | None, data_dir: str | None, **overrides):
     """StoreSettings from flags, env and config file, with errors as usage messages."""
     from dipgraph.config import load_settings
     from dipgraph.graph.store import StoreError
 
     try:
-        return load_settings(store=store_name, data_dir=data_dir)
+        return load_settings(store=store_name, data_dir=data_dir, **overrides)
     except StoreError as exc:
         raise click.UsageError(str(exc)) from exc
 
 
-def open_from(store_name: str | None, data_dir: str | None):
+def open_from(store_name: str | None, data_dir: str | None, **overrides):
     from dipgraph.graph.store import StoreError, open_store
 
     try:
-        return open_store(settings_from(store_name, data_dir))
+        return open_store(settings_from(store_name, data_dir, **overrides))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -498,9 +512,10 @@ def load(
 
     def on_progress(outcome) -> None:
         if outcome.status == "failed":
-            click.echo(f"error: {outcome.message}", err=True)
+            click.echo(f"error: {printable(outcome.message)}", err=True)
         elif outcome.message and not quiet:
-            click.echo(f"warning: {outcome.path}: {outcome.message}", err=True)
+            line = f"warning: {outcome.path}: {outcome.message}"
+            click.echo(printable(line), err=True)
         if bar is not None:
             bar.update(1)
 
@@ -613,7 +628,7 @@ def _cell(value, limit: int | None = None) -> str:
         text = f"{value:.4f}"
     else:
         text = str(value)
-    text = " ".join(text.split())  # one line per row
+    text = printable(" ".join(text.split()))  # one line per row, no terminal escapes
     if limit is not None and len(text) > limit:
         text = text[: max(limit - 1, 0)] + "…"
     return text
@@ -739,8 +754,15 @@ def _print_list(pack, fmt: str) -> None:
 )  # fmt: skip
 @click.option("--write", is_flag=True, help="Allow the query to write (default: read-only).")
 @click.option("--full", is_flag=True, help="Table: do not cut long cells to the terminal width.")
+@click.option(
+    "--timeout", type=click.IntRange(0, 86_400), metavar="SECONDS",
+    help="Stop a read-only query after this long; 0 = never [env DIPGRAPH_QUERY_TIMEOUT; "
+    "default 60].",
+)  # fmt: skip
 @store_options
-def query(name, params, list_only, fmt, pack_file, write, full, store_name, data_dir) -> None:
+def query(
+    name, params, list_only, fmt, pack_file, write, full, timeout, store_name, data_dir
+) -> None:
     """Run a named query from the query packs (read-only unless --write).
 
     \b
@@ -780,7 +802,7 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
         q.bind(values)  # usage errors before the store is opened
     except QueryUsageError as exc:
         raise click.UsageError(str(exc)) from exc
-    store = open_from(store_name, data_dir)
+    store = open_from(store_name, data_dir, query_timeout=timeout)
     try:
         result = q(store, values, write=write)
     except QueryUsageError as exc:
@@ -800,7 +822,59 @@ def query(name, params, list_only, fmt, pack_file, write, full, store_name, data
 def _types_option(value: str | None) -> list[str] | None:
     if not value:
         return None
-    return [t.strip().upper() for t in value.split(",") if t.strip()]
+    from dipgraph.graph.model import CONTACT_TYPES
+
+    types = [t.strip().upper() for t in value.split(",") if t.strip()]
+    unknown = [t for t in types if t not in CONTACT_TYPES]
+    if unknown or not types:
+        raise click.BadParameter(
+            f"unknown contact type {printable(', '.join(unknown) or value)!s}; "
+            f"choose from {', '.join(CONTACT_TYPES)}",
+            param_hint="'--types'",
+        )
+    return types
+
+
+def check_date_option(value: str | None, option: str) -> str | None:
+    """A date bound: YYYY, YYYY-MM or YYYY-MM-DD that exists, else a usage error."""
+    import datetime as dt
+    import re
+
+    if value is None:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if m is None:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in m.groups())
+        dt.date(year, month, day)
+    except ValueError:
+        raise click.BadParameter(
+            f"{printable(value)!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+            param_hint=f"'{option}'",
+        ) from None
+    return value.strip()
+
+
+def check_party_option(value: str | None, option: str) -> str | None:
+    """A state (ISO 3166 alpha-2) or IGO code, else a usage error naming the option."""
+    if value is None:
+        return None
+    import pycountry
+
+    from dipgraph.graph.model import IGO_CODES
+
+    code = value.strip()
+    igo = {c.upper(): c for c in IGO_CODES}
+    if code.upper() in igo:
+        return igo[code.upper()]
+    if len(code) == 2 and (code.upper() == "XK" or pycountry.countries.get(alpha_2=code.upper())):
+        return code.upper()
+    raise click.BadParameter(
+        f"unknown state code {printable(value)!r}: give an ISO 3166 alpha-2 code (KZ, NL) "
+        "or an IGO code (UN, EU, ...)",
+        param_hint=f"'{option}'",
+    )
 
 
 def load_snapshot(
@@ -820,12 +894,20 @@ def load_snapshot(
     from dipgraph.graph.snapshot import GraphSnapshot
 
     types = _types_option(types)
+    date_from = check_date_option(date_from, "--from")
+    date_to = check_date_option(date_to, "--to")
+    state = check_party_option(state, "--state")
 
     if from_json:
         try:
             snap = GraphSnapshot.from_json(Path(from_json))
         except (OSError, ValueError) as exc:
             raise click.ClickException(f"cannot read {from_json}: {exc}") from exc
+        except (TypeError, AttributeError, KeyError, RecursionError) as exc:
+            raise click.ClickException(
+                f"cannot read {from_json}: not a dipgraph snapshot ({type(exc).__name__}: {exc}); "
+                "write one with `dipgraph export --format json`"
+            ) from exc
         return snap.filter(state=state, date_from=date_from, date_to=date_to, types=types)
     store = open_from(store_name, data_dir)
     try:
@@ -902,6 +984,8 @@ def analyze(
 
     if kind == "bilateral" and not (party_a and party_b):
         raise click.UsageError("bilateral needs both -a and -b (state or IGO codes)")
+    party_a = check_party_option(party_a, "-a")
+    party_b = check_party_option(party_b, "-b")
     if kind == "ego" and not (official or node or state):
         raise click.UsageError("ego needs --official NAME|ID or --node KEY|CODE")
     snap = load_snapshot(
@@ -985,7 +1069,10 @@ def viz(
         date_to=date_to,
         types=types,
     )
-    meta = write_html(snap, output, projection=projection, max_nodes=max_nodes, title=title)
+    try:
+        meta = write_html(snap, output, projection=projection, max_nodes=max_nodes, title=title)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     note = f" (of {meta['total_nodes']}, --max-nodes)" if meta["truncated"] else ""
     click.echo(f"wrote {output}: {meta['nodes']} nodes{note}, {meta['edges']} edges")
 
@@ -1019,7 +1106,10 @@ def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, da
         date_to=date_to,
         types=types,
     )
-    written = export(snap, fmt, output)
+    try:
+        written = export(snap, fmt, output)
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(
         f"wrote {', '.join(map(str, written))}: {len(snap.nodes)} nodes, {len(snap.edges)} edges"
     )

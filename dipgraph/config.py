@@ -4,6 +4,7 @@ config file (``$DIPGRAPH_CONFIG`` or ``<user config dir>/dipgraph/config.toml``)
     store = "neo4j"              # or "embedded"
     data_dir = "~/dipgraph-data"
     batch_size = 1000
+    query_timeout = 60           # seconds a read-only query may run; 0 = no limit
     [neo4j]
     uri = "bolt://localhost:7687"
     user = "neo4j"
@@ -33,8 +34,9 @@ ENV = {
     "NEO4J_PASSWORD": "neo4j_password",
     "NEO4J_DATABASE": "neo4j_database",
     "DIPGRAPH_BATCH_SIZE": "batch_size",
+    "DIPGRAPH_QUERY_TIMEOUT": "query_timeout",
 }
-INTEGERS = ("batch_size", "retries")
+INTEGERS = ("batch_size", "retries", "query_timeout")
 FIELDS = set(StoreSettings.__dataclass_fields__)
 
 
@@ -98,6 +100,8 @@ def load_settings(
                 values[name] = int(values[name])
             except (TypeError, ValueError) as exc:
                 raise StoreError(f"{name} must be an integer, got {values[name]!r}") from exc
+            if values[name] < 0:
+                raise StoreError(f"{name} must not be negative, got {values[name]}")
     unknown = sorted(set(values) - FIELDS)
     if unknown:
         raise StoreError(f"unknown setting(s): {', '.join(unknown)}")

@@ -116,8 +116,9 @@ def write_lock(data_dir: Path) -> Iterator[None]:
                 "wait for it to finish, then run this load again"
             ) from None
         _HELD_LOCKS.add(fd)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        with contextlib.suppress(OSError):  # the pid is for the message only (disk full)
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
         yield
     finally:
         _HELD_LOCKS.discard(fd)

@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 from dipgraph.graph.model import GraphBatch
 
 BACKENDS = ("embedded", "neo4j")
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class StoreError(Exception):
@@ -40,6 +41,17 @@ class WriteRefused(QueryError):
     """A read-only run was asked to write."""
 
 
+class QueryTimeout(QueryError):
+    """A read-only query ran past the store's query timeout and was stopped."""
+
+
+def timeout_message(seconds: float) -> str:
+    return (
+        f"the query ran longer than {seconds:g} s and was stopped: narrow it (a date range, "
+        "a state, a LIMIT) or raise the limit with --timeout or DIPGRAPH_QUERY_TIMEOUT"
+    )
+
+
 def default_data_dir() -> Path:
     from platformdirs import user_data_dir
 
@@ -60,6 +72,8 @@ class StoreSettings:
     #: rows per UNWIND statement on Neo4j
     batch_size: int = 1000
     retries: int = 3
+    #: seconds a read-only query may run (0 = no limit); writes are never cut short
+    query_timeout: int = 60
 
     def __post_init__(self) -> None:
         if self.backend not in BACKENDS:
@@ -68,6 +82,12 @@ class StoreSettings:
                 "(--store or DIPGRAPH_STORE)"
             )
         self.data_dir = Path(os.path.expanduser(str(self.data_dir)))
+        scheme = str(self.neo4j_uri).partition("://")[0]
+        if self.backend == "neo4j" and scheme not in NEO4J_SCHEMES:
+            raise StoreError(
+                f"NEO4J_URI {self.neo4j_uri!r}: the neo4j store speaks Bolt; use "
+                "bolt://host:7687 or neo4j://host:7687 (+s / +ssc for TLS)"
+            )
 
 
 @dataclass

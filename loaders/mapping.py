@@ -204,11 +204,37 @@ class _Mapper:
             )
 
 
+#: Contact edges are pairwise and each carries its sentence: a sentence listing dozens of
+#: officials would give thousands of edges (a 186 KB file took 1.9 GB). Past these bounds
+#: the event is reported and left out.
+MAX_CONTACT_EDGES = 190  # 20 participants of one meeting
+MAX_EVIDENCE_CHARS = 2_000_000  # contact edges x sentence length
+
+
+def _oversized(rec: EventRecord) -> str | None:
+    """Why an event is too big to map, or None."""
+    n = len(rec.participants) if rec.type == "MET" else len(set(rec.parties))
+    edges = n * (n - 1) // 2 if rec.type in ("MET", "CONSULTED") else 1
+    ev = rec.evidence
+    if edges > MAX_CONTACT_EDGES or edges * len(ev.sentence) > MAX_EVIDENCE_CHARS:
+        return (
+            f"the sentence at {ev.start}-{ev.end} ({len(ev.sentence):,} characters) names "
+            f"{n} sides of one {rec.type} event, {edges:,} contact edges "
+            f"(limit {MAX_CONTACT_EDGES}): skipped"
+        )
+    return None
+
+
 def to_batch(extraction: Extraction) -> GraphBatch:
-    """The graph records of one release's extraction."""
+    """The graph records of one release's extraction (oversized events reported in its
+    warnings and left out)."""
     mapper = _Mapper(extraction)
     for rec in extraction.officials:
         mapper.add_official_record(rec)
     for event in extraction.events:
-        mapper.add_event(event)
+        reason = _oversized(event)
+        if reason is None:
+            mapper.add_event(event)
+        elif reason not in extraction.warnings:
+            extraction.warnings.append(reason)
     return mapper.batch

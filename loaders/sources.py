@@ -44,6 +44,12 @@ from dipgraph.loaders.lang import find_dateline as parse_dateline
 from dipgraph.loaders.lang import parse_written_date
 
 MAX_BYTES = 50 * 1024 * 1024
+#: Size bounds checked before any parsing. A release is 2-20k characters: 2 MB holds the
+#: loader's 500,000-character limit in any encoding read here. HTML costs lxml and
+#: trafilatura ~10 s per MB (a 28 MB page took 272 s and 2.7 GB before this bound).
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_HTML_BYTES = 5 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MIN_ARTICLE_WORDS = 5  # an HTML page whose longest text line is shorter has no article
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
@@ -78,14 +84,14 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
             yield Path("-")
             continue
         path = Path(text)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or child.name in SKIP_NAMES:
-                    continue
-                if not child.is_dir():  # broken links, FIFOs: read_source reports them
-                    yield child
-        elif not path.exists() and any(ch in text for ch in "*?["):
+        try:
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError:  # a name too long: read_source reports it
+            yield path
+            continue
+        if is_dir:
+            yield from _walk(path)
+        elif not exists and any(ch in text for ch in "*?["):
             matches = sorted(glob.glob(text, recursive=True))
             if not matches:
                 yield path
@@ -98,7 +104,59 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
             yield path
 
 
+def _listing(folder: str | os.PathLike) -> Iterator[os.DirEntry]:
+    with os.scandir(folder) as it:
+        return iter(sorted(it, key=lambda e: e.name))
+
+
+def _walk(top: Path) -> Iterator[Path]:
+    """The files under `top` in sorted order, without recursion (a folder may be nested
+    thousands deep) and without following links. A sub-folder that cannot be listed, or a
+    link to a folder, is yielded itself so that read_source names it."""
+    try:
+        stack = [_listing(top)]
+    except OSError:
+        yield top
+        return
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith(".") or entry.name in SKIP_NAMES:
+            continue
+        try:
+            real_dir = entry.is_dir(follow_symlinks=False)
+        except OSError:
+            real_dir = False
+        if not real_dir:  # files, links (to folders too), broken links, FIFOs
+            yield Path(entry.path)
+            continue
+        try:
+            stack.append(_listing(entry.path))
+        except OSError:
+            yield Path(entry.path)
+
+
 # --- bytes -> text -------------------------------------------------------------------
+
+
+def _size_limit(name: str) -> tuple[int, str]:
+    """The byte limit for a file of this name (by its suffix) and what it is called."""
+    suffix = Path(name).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return MAX_HTML_BYTES, "an HTML page"
+    if suffix in TEXT_SUFFIXES and suffix:
+        return MAX_TEXT_BYTES, "one release's text"
+    return MAX_BYTES, "an input file"
+
+
+def _too_large(size: int, limit: int, what: str) -> str:
+    return f"file too large for {what} ({_mb(size)}, limit {_mb(limit)}; skipped)"
+
+
+def _mb(size: int) -> str:
+    return f"{size / 2**20:.0f} MB" if size >= 2**20 else f"{size / 2**10:.0f} KB"
 
 
 def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
@@ -113,12 +171,10 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise SourceError(label, "is a directory")
-        if size >= MAX_BYTES:
-            raise SourceError(
-                label,
-                f"file too large ({size / 2**20:.0f} MB, limit {MAX_BYTES >> 20} MB; skipped)",
-            )
+            raise SourceError(label, _folder_problem(path))
+        limit, what = _size_limit(label)
+        if size >= MAX_BYTES or size > limit:  # from its size: nothing read, nothing parsed
+            raise SourceError(label, _too_large(size, min(limit, MAX_BYTES), what))
         # O_NONBLOCK: a FIFO nobody writes to reads as empty instead of hanging the load
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         os.set_blocking(fd, True)
@@ -135,6 +191,20 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
         raise SourceError(label, "is a directory") from None
     except OSError as exc:
         raise SourceError(label, f"cannot read: {exc.strerror or exc}") from None
+
+
+def _folder_problem(path: Path) -> str:
+    """Why a folder was given to read_source: the walk yields links to folders and
+    folders it could not list, so that they are named instead of skipped."""
+    if path.is_symlink():
+        return "a link to a folder, not followed: name the folder itself to load its files"
+    try:
+        os.scandir(path).close()
+    except PermissionError:
+        return "folder not readable (permission denied): its files were not loaded"
+    except OSError as exc:
+        return f"folder not read ({exc.strerror or exc}): its files were not loaded"
+    return "is a directory"
 
 
 def _cyrillic_score(text: str) -> float:
@@ -166,6 +236,11 @@ def decode_bytes(data: bytes, label: str = "<bytes>") -> tuple[str, str]:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        try:
+            return data.decode("utf-32"), "utf-32"
+        except UnicodeDecodeError:
+            raise SourceError(label, "undecodable utf-32 text") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), "utf-16"
@@ -246,14 +321,47 @@ def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
     m = _ISO_RE.match(text)
     if m:
         y, mo, d = (int(g) if g else None for g in m.groups())
-        return y, mo, d
+        return _possible(y, mo, d)
     written = parse_written_date(text)
     if written != (None, None, None):
-        return written
+        return _possible(*written)
     m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
     if m:
-        return int(m.group(3)), int(m.group(2)), int(m.group(1))
+        return _possible(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return None, None, None
+
+
+def _possible(
+    year: int | None, month: int | None, day: int | None
+) -> tuple[int | None, int | None, int | None]:
+    """Only the parts of a date that exist: year 0000, month 13 or 30 February are dropped
+    (with everything finer), never stored."""
+    if year is None or not 1 <= year <= 9999:
+        return None, None, None
+    if month is None or not 1 <= month <= 12:
+        return year, None, None
+    if day is not None:
+        try:
+            _date(year, month, day)
+        except ValueError:
+            day = None
+    return year, month, day
+
+
+def valid_unicode(text: str) -> str:
+    """`text` without lone surrogates, which no store or terminal can encode: a file name's
+    undecodable byte (surrogateescape) becomes a visible "\\xe9", anything else U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    return "".join(
+        c if not "\ud800" <= c <= "\udfff"
+        else f"\\x{ord(c) - 0xDC00:02x}" if "\udc80" <= c <= "\udcff"
+        else "\ufffd"
+        for c in text
+    )  # fmt: skip
 
 
 def content_source(label: str, text: str) -> str:
@@ -276,6 +384,9 @@ def _make_release(
     default_publisher: str | None = None,
     record_id: object = None,
 ) -> Release:
+    text = valid_unicode(text)
+    title = valid_unicode(title) if title else title
+    source_uri = valid_unicode(source_uri) if source_uri else source_uri
     dl = parse_dateline(text)
     y, mo, d = parse_date(meta_date)
     if dl:
@@ -386,6 +497,10 @@ def _record_release(rec: dict, label: str, defaults: Defaults) -> Release:
     if not isinstance(text, str) or not text.strip():
         raise ValueError("record has no 'text'")
     title = rec.get("title") if isinstance(rec.get("title"), str) else None
+    for key in ("url", "uri", "id"):
+        value = rec.get(key)
+        if value is not None and (not isinstance(value, str | int) or isinstance(value, bool)):
+            raise ValueError(f"record's {key!r} is a {type(value).__name__}, not a string")
     uri = rec.get("url") or rec.get("uri") or rec.get("id")
     return _make_release(
         text,
@@ -410,6 +525,8 @@ def _read_jsonl(text: str, label: str, defaults: Defaults) -> list[Release]:
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
             releases.append(_record_release(rec, f"{label}:{lineno}", defaults))
+        except RecursionError:
+            bad.append((lineno, "JSON nested too deeply"))
         except (ValueError, TypeError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             bad.append((lineno, reason))
@@ -431,15 +548,20 @@ def _read_json(text: str, label: str, defaults: Defaults) -> list[Release]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(label, f"malformed JSON at line {exc.lineno} ({exc.msg})") from None
+    except RecursionError:
+        raise SourceError(label, "JSON nested too deeply") from None
     records = data if isinstance(data, list) else [data]
-    out = []
+    out, bad = [], []
     for i, rec in enumerate(records):
-        if not isinstance(rec, dict):
-            raise SourceError(label, f"record {i} is not a JSON object")
         try:
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
             out.append(_record_release(rec, label, defaults))
         except ValueError as exc:
-            raise SourceError(label, f"record {i}: {exc}") from None
+            bad.append(f"record {i}: {exc}")
+    if bad:
+        more = f" and {len(bad) - 1} more bad records" if len(bad) > 1 else ""
+        raise SourceError(label, f"{bad[0]}{more}; {len(out)} good records kept", out)
     if not out:
         raise SourceError(label, "no records")
     return out
@@ -462,18 +584,33 @@ def _html_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
-def _read_html(text: str, label: str, defaults: Defaults) -> list[Release]:
-    try:
-        import trafilatura
+def _article(html: str) -> dict | None:
+    """trafilatura's main text, title and date of a page (None: no article)."""
+    import trafilatura
 
-        doc = trafilatura.bare_extraction(
-            text, include_comments=False, include_tables=False, with_metadata=True
-        )
+    doc = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True
+    )
+    if doc is None:
+        return None
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    return {key: get(key) for key in ("text", "title", "date", "sitename")}
+
+
+def _read_html(text: str, label: str, defaults: Defaults) -> list[Release]:
+    import trafilatura  # noqa: F401 - imported once here, not in every parsing child
+
+    from dipgraph.loaders.bounded import LimitExceeded, call_bounded
+
+    try:
+        doc = call_bounded(_article, text)
+    except LimitExceeded as exc:
+        raise SourceError(label, f"HTML too costly to parse ({exc}; skipped)") from None
     except Exception as exc:  # trafilatura/lxml parse errors
-        raise SourceError(label, f"unparsable HTML ({type(exc).__name__})") from None
+        raise SourceError(label, f"unparsable HTML ({exc})") from None
     if doc is None:
         raise SourceError(label, "HTML with no article text")
-    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    get = doc.get
     body = get("text") or ""
     if max((len(line.split()) for line in body.splitlines()), default=0) < MIN_ARTICLE_WORDS:
         raise SourceError(label, "HTML with no article text")
@@ -555,6 +692,12 @@ def read_source(
         raise SourceError(label, "empty file")
     defaults = Defaults(year, publisher_code(publisher) if publisher else None)
     kind = _sniff(name, text)
+    bound = {
+        "html": (MAX_HTML_BYTES, "an HTML page"),
+        "text": (MAX_TEXT_BYTES, "one release's text"),
+    }
+    if kind in bound and len(data) > bound[kind][0]:  # stdin, or a page under another name
+        raise SourceError(label, _too_large(len(data), *bound[kind]))
     uri = None if label == "<stdin>" else str(Path(label).resolve())
     if kind == "jsonl":
         return _read_jsonl(text, label, defaults)
@@ -635,6 +778,8 @@ def read_paths(
 __all__ = [
     "GOLD_SUFFIX",
     "MAX_BYTES",
+    "MAX_HTML_BYTES",
+    "MAX_TEXT_BYTES",
     "SourceError",
     "decode_bytes",
     "detect_language",

@@ -213,6 +213,8 @@ def load_file(path: str | Path) -> list[QuerySource]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PackError(f"cannot read query pack {path}: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError:
+        raise PackError(f"{path} is not a query pack: not UTF-8 text") from None
     return parse_pack(text, str(path))
 
 

@@ -83,9 +83,14 @@ def convert(param: Param, value: Any, query: str = "") -> Any:
         if isinstance(text, bool):
             raise bad()
         try:
-            return int(text)
+            number = int(text)
         except (TypeError, ValueError):
             raise bad() from None
+        low = 0 if param.name == "limit" else -(2**63)
+        if not low <= number < 2**63:  # the stores' integers are 64-bit; LIMIT is not < 0
+            span = "0 to 2^63-1" if low == 0 else "-2^63 to 2^63-1"
+            raise ParamError(f"{where}: {number} is out of range ({span})", param.name)
+        return number
     if not isinstance(text, str):
         if param.type == "any":
             return text

