@@ -1,6 +1,6 @@
 """Run every benchmark under bench/ in turn (`make bench`), each printing its own figures.
 
-    python bench/run_all.py            # the sizes the issues name (takes several minutes)
+    python bench/run_all.py            # the sizes the issues name (the 56k archive: ~1 h)
     python bench/run_all.py --quick    # smaller sizes, to check the benchmarks still run
 
 Benchmarks are run on demand and reported in notes, never as timed tests.
@@ -23,6 +23,7 @@ FULL = [
     ("query latency, 100k events", ["bench_queries.py", "--events", "100000", "--runs", "50"]),
     ("viz layout", ["bench_viz.py", "--edges", "3000", "10000"]),
     ("analysis, 30k edges", ["bench_analysis.py", "--edges", "30000"]),
+    ("whole archive, 56k releases", ["bench_archive.py", "--releases", "56000"]),
 ]
 QUICK = [
     ("store writes + cold query", ["bench_store.py", "--edges", "20000"]),
@@ -31,6 +32,7 @@ QUICK = [
     ("query latency, 5k events", ["bench_queries.py", "--events", "5000", "--runs", "10"]),
     ("viz layout", ["bench_viz.py", "--edges", "1000"]),
     ("analysis, 5k edges", ["bench_analysis.py", "--edges", "5000"]),
+    ("archive, 300 releases", ["bench_archive.py", "--releases", "300", "--every", "100"]),
 ]
 
 

@@ -151,3 +151,23 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert time.monotonic() - started < 60
+
+
+def test_dask_load_into_the_neo4j_store(client, neo4j_store, tmp_path):
+    """The shared-graph set-up: extraction on the cluster, writes to a Bolt server."""
+    from dipgraph.queries import QueryPack
+
+    pack = QueryPack.builtin()
+    release = [DEV / "dev02_minsk.txt"]
+    settings = StoreSettings(data_dir=tmp_path / "lock")  # only the load lock lives here
+    report = load(release, settings, store=neo4j_store, year=2026, dask=client)
+    assert report.exit_code == 0 and report.count("loaded") == 1
+    data_dir = short_data_dir()
+    try:
+        local = load(release, StoreSettings(data_dir=data_dir), year=2026)
+        assert [o.events for o in local.outcomes] == [o.events for o in report.outcomes]
+        with fresh_store(data_dir) as store:
+            expected = pack.run(store, "graph_summary", {}).tuples()
+        assert pack.run(neo4j_store, "graph_summary", {}).tuples() == expected
+    finally:
+        remove_data_dir(data_dir)
