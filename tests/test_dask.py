@@ -61,6 +61,15 @@ def graph_content(data_dir) -> tuple[list, list]:
     return norm_nodes, norm_edges
 
 
+def interrupted_extractions(dask_scheduler) -> list[str]:
+    """Extraction tasks that left `processing` other than by finishing (a lost worker)."""
+    return [
+        str(key)
+        for key, start, finish, *_ in dask_scheduler.transition_log
+        if "extract_chunk" in str(key) and start == "processing" and finish != "memory"
+    ]
+
+
 @pytest.fixture(scope="module")
 def local_graph():
     """The reference: a clean load of the same inputs in this process."""
@@ -95,10 +104,12 @@ def test_worker_killed_mid_load_loses_nothing(client, local_graph, monkeypatch):
     killed: list[int] = []
 
     def kill_a_worker(outcome) -> None:
-        if not killed:
-            victim = sorted(client.run(os.getpid).items())[0][1]
-            os.kill(victim, signal.SIGKILL)
-            killed.append(victim)
+        """SIGKILL a worker that is extracting right now (the first time one is)."""
+        busy = [address for address, keys in client.processing().items() if keys]
+        if not killed and busy:
+            pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
 
     data_dir = short_data_dir()
     try:
@@ -107,6 +118,9 @@ def test_worker_killed_mid_load_loses_nothing(client, local_graph, monkeypatch):
             on_progress=kill_a_worker,
         )  # fmt: skip
         assert killed, "no worker was killed"
+        # the scheduler took the killed worker's tasks back and ran them elsewhere
+        interrupted = client.run_on_scheduler(interrupted_extractions)
+        assert interrupted, "the kill interrupted no extraction"
         assert report.exit_code == 0, [o.message for o in report.failed]
         assert report.count("loaded") == local_report.count("loaded")
         assert graph_content(data_dir) == graph_content(reference)
