@@ -295,7 +295,7 @@ def main(argv: list[str] | None = None) -> int:
 
         reader = EmbeddedStore(settings)  # a second connection, for the graph's size
         steps: list[dict] = []
-        mark = {"t": time.perf_counter(), "n": 0, "cpu": 0.0}
+        mark = {"t": time.perf_counter(), "n": 0, "cpu": 0.0, "own": 0.0}
 
         def on_progress(outcome) -> None:
             done = mark["n"] = mark["n"] + 1
@@ -306,23 +306,26 @@ def main(argv: list[str] | None = None) -> int:
                 rate = (done - (steps[-1]["done"] if steps else 0)) / (now - mark["t"])
                 mark["t"] = now
                 nodes, edges = reader.count_nodes(), reader.count_edges()
-                # the store's own cost per release, apart from extraction
-                cpu = cpu_seconds(server.pid())
-                server_ms = (
-                    (cpu - mark["cpu"]) * 1000 / (done - (steps[-1]["done"] if steps else 0))
-                )
-                mark["cpu"] = cpu
+                # the store's own cost per release, and the loading process's (reading,
+                # mapping, sending; extraction too with --workers 1)
+                step = done - (steps[-1]["done"] if steps else 0)
+                cpu, own = cpu_seconds(server.pid()), sum(os.times()[:2])
+                server_ms = (cpu - mark["cpu"]) * 1000 / step
+                loader_ms = (own - mark["own"]) * 1000 / step
+                mark["cpu"], mark["own"] = cpu, own
                 steps.append({"done": done, "per_s": round(rate, 2), "nodes": nodes,
                               "edges": edges, "server_ms": round(server_ms, 1),
+                              "loader_ms": round(loader_ms, 1),
                               "at_s": round(now - load_started, 1)})  # fmt: skip
                 print(f"  {done:>7,} releases  {rate:6.2f} releases/s  "
-                      f"graph {nodes:>9,} nodes {edges:>10,} edges  "
-                      f"server {server_ms:5.1f} ms CPU/release  "
+                      f"graph {nodes:>9,} nodes {edges:>10,} edges  CPU/release: "
+                      f"server {server_ms:5.1f} ms, loader {loader_ms:5.1f} ms  "
                       f"({now - load_started:,.0f}s)", flush=True)  # fmt: skip
 
         print(f"load {how} into the embedded store at {data_dir}:")
         with PeakRss() as peaks:
             load_started = time.perf_counter()
+            mark["own"] = sum(os.times()[:2])
             report = load(paths, settings, workers=1 if client else args.workers,
                           dask=client, on_progress=on_progress)  # fmt: skip
             seconds = time.perf_counter() - load_started

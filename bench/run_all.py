@@ -1,6 +1,6 @@
 """Run every benchmark under bench/ in turn (`make bench`), each printing its own figures.
 
-    python bench/run_all.py            # the sizes the issues name (takes several minutes)
+    python bench/run_all.py            # the sizes the issues name (the 56k archive: ~1 h)
     python bench/run_all.py --quick    # smaller sizes, to check the benchmarks still run
 
 Benchmarks are run on demand and reported in notes, never as timed tests.
@@ -24,6 +24,7 @@ FULL = [
     ("viz layout", ["bench_viz.py", "--edges", "3000", "10000"]),
     ("analysis, 30k edges", ["bench_analysis.py", "--edges", "30000"]),
     ("sync from a local site", ["bench_sync.py", "--pages", "200"]),
+    ("whole archive, 56k releases", ["bench_archive.py", "--releases", "56000"]),
 ]
 QUICK = [
     ("store writes + cold query", ["bench_store.py", "--edges", "20000"]),
@@ -33,6 +34,7 @@ QUICK = [
     ("viz layout", ["bench_viz.py", "--edges", "1000"]),
     ("analysis, 5k edges", ["bench_analysis.py", "--edges", "5000"]),
     ("sync from a local site", ["bench_sync.py", "--pages", "30"]),
+    ("archive, 300 releases", ["bench_archive.py", "--releases", "300", "--every", "100"]),
 ]
 
 

@@ -242,4 +242,6 @@ SCHEMA_NODE_INDEXES = [
     ("Event", "date"),
     ("Event", "parties"),
     ("Official", "state"),
+    # a changed text under the same source replaces the old version: looked up per release
+    ("Release", "source_uri"),
 ]

@@ -61,6 +61,15 @@ def graph_content(data_dir) -> tuple[list, list]:
     return norm_nodes, norm_edges
 
 
+def interrupted_extractions(dask_scheduler) -> list[str]:
+    """Extraction tasks that left `processing` other than by finishing (a lost worker)."""
+    return [
+        str(key)
+        for key, start, finish, *_ in dask_scheduler.transition_log
+        if "extract_chunk" in str(key) and start == "processing" and finish != "memory"
+    ]
+
+
 @pytest.fixture(scope="module")
 def local_graph():
     """The reference: a clean load of the same inputs in this process."""
@@ -95,10 +104,12 @@ def test_worker_killed_mid_load_loses_nothing(client, local_graph, monkeypatch):
     killed: list[int] = []
 
     def kill_a_worker(outcome) -> None:
-        if not killed:
-            victim = sorted(client.run(os.getpid).items())[0][1]
-            os.kill(victim, signal.SIGKILL)
-            killed.append(victim)
+        """SIGKILL a worker that is extracting right now (the first time one is)."""
+        busy = [address for address, keys in client.processing().items() if keys]
+        if not killed and busy:
+            pid = client.run(os.getpid, workers=busy[:1])[busy[0]]
+            os.kill(pid, signal.SIGKILL)
+            killed.append(pid)
 
     data_dir = short_data_dir()
     try:
@@ -107,6 +118,9 @@ def test_worker_killed_mid_load_loses_nothing(client, local_graph, monkeypatch):
             on_progress=kill_a_worker,
         )  # fmt: skip
         assert killed, "no worker was killed"
+        # the scheduler took the killed worker's tasks back and ran them elsewhere
+        interrupted = client.run_on_scheduler(interrupted_extractions)
+        assert interrupted, "the kill interrupted no extraction"
         assert report.exit_code == 0, [o.message for o in report.failed]
         assert report.count("loaded") == local_report.count("loaded")
         assert graph_content(data_dir) == graph_content(reference)
@@ -151,3 +165,23 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path):
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert time.monotonic() - started < 60
+
+
+def test_dask_load_into_the_neo4j_store(client, neo4j_store, tmp_path):
+    """The shared-graph set-up: extraction on the cluster, writes to a Bolt server."""
+    from dipgraph.queries import QueryPack
+
+    pack = QueryPack.builtin()
+    release = [DEV / "dev02_minsk.txt"]
+    settings = StoreSettings(data_dir=tmp_path / "lock")  # only the load lock lives here
+    report = load(release, settings, store=neo4j_store, year=2026, dask=client)
+    assert report.exit_code == 0 and report.count("loaded") == 1
+    data_dir = short_data_dir()
+    try:
+        local = load(release, StoreSettings(data_dir=data_dir), year=2026)
+        assert [o.events for o in local.outcomes] == [o.events for o in report.outcomes]
+        with fresh_store(data_dir) as store:
+            expected = pack.run(store, "graph_summary", {}).tuples()
+        assert pack.run(neo4j_store, "graph_summary", {}).tuples() == expected
+    finally:
+        remove_data_dir(data_dir)

@@ -239,7 +239,7 @@ def test_the_neo4j_schema_ddl_passes_neo4js_linter():
 
     require_linter()
     ddl = schema_statements()
-    assert len(ddl) == 6 + 4 + 8  # 6 uniqueness constraints, 4 node and 8 edge indexes
+    assert len(ddl) == 6 + 5 + 8  # 6 uniqueness constraints, 5 node and 8 edge indexes
     assert not errors(lint({f"ddl{i}": text for i, text in enumerate(ddl)}))
 
 
