@@ -445,6 +445,9 @@ def parse_title(text: str) -> Title | None:
 
 def roles(doc: Document) -> Document:
     """Attach a title to each person mention and fold titles into the persons."""
+    from dipgraph.loaders.lang.ru.names import recover_after_titles
+
+    recover_after_titles(doc)
     by_sentence: dict[int, list[StateMention]] = {}
     for m in doc.states:
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)

@@ -151,8 +151,38 @@ def events(doc: Document) -> Document:
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
+    _drop_title_repeats(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+def title_paragraphs(doc: Document) -> set[int]:
+    """The headline's paragraphs: those before the dateline, or a first paragraph that
+    is the release's title."""
+    from dipgraph.loaders.lang.ru.dates import parse_dateline
+
+    dl = parse_dateline(doc.text)
+    out = {i for i, (_, end) in enumerate(doc.paragraphs) if dl is not None and end <= dl.start}
+    title = " ".join((doc.release.title or "").split())
+    if doc.paragraphs and title:
+        a, b = doc.paragraphs[0]
+        if " ".join(doc.text[a:b].split()) == title:
+            out.add(0)
+    return out
+
+
+def _drop_title_repeats(doc: Document) -> None:
+    """A headline repeating the lead reports one event: the headline's event goes when the
+    body has one of the same type whose parties include the headline's."""
+    heads = title_paragraphs(doc)
+    if not heads:
+        return
+    body = [e for e in doc.events if e.paragraph not in heads and e.type != "DROP"]
+    for ev in doc.events:
+        if ev.paragraph in heads and any(
+            b.type == ev.type and set(ev.parties) <= set(b.parties) for b in body
+        ):
+            ev.type = "DROP"
 
 
 __all__ = ["TYPES", "SentenceContext", "events"]

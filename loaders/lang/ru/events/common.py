@@ -28,6 +28,13 @@ HOSTED_NOUNS = {
     "прием",
     "заседание",
     "кинопоказ",
+    "брифинг",
+    "пресс-конференция",
+    "видеоконференция",
+    "мастер-класс",
+    "вечер",
+    "показ",
+    "чтения",
 }
 HOSTING_VERBS = {
     "состояться",
@@ -74,7 +81,7 @@ PAST_ADJS = {
 # reported as past by the clause's past verb: "в ходе встречи X и Y обсудили ..."
 DURING_PREPS = {"ходе", "итогам", "время", "рамках", "завершении", "окончании"}
 # a counterpart named after "с" is a person: a title or "коллега" first, or the name
-COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер"}
+COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер", "делегация"}
 PLAN_LEMMAS = {
     "планировать",
     "планироваться",
@@ -388,7 +395,11 @@ def cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
         elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
-        elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
+        elif (
+            ls & HOSTED_NOUNS
+            or ("стол" in ls and i > 0 and "круглый" in lem[i - 1])
+            or any(lm.rpartition("-")[2] in HOSTED_NOUNS for lm in ls if "-" in lm)
+        ):
             if has_hosting_verb:
                 out.append(("HOSTED", None, i, toks[i].text))
     return out

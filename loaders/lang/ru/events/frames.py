@@ -44,7 +44,16 @@ SUBJECT_RELS = {"nsubj", "nsubj:pass"}
 CUE_NOUNS = {"встреча", "переговоры", "консультация", "беседа", "разговор", "обмен", "грамота"}
 FRAME_NOUNS = {"ход", "итог", "время", "рамка", "завершение", "окончание", "полях", "поле"}
 # a title or noun that names an official without a name ("Глава МИД", "коллега")
-OFFICIAL_NOUNS = {"коллега", "министр", "глава", "посол", "замминистра", "заместитель"}
+OFFICIAL_NOUNS = {
+    "коллега",
+    "министр",
+    "глава",
+    "посол",
+    "замминистра",
+    "заместитель",
+    "делегация",
+}
+RECEIVE_VERBS = {"принять", "принимать"}
 
 
 @dataclass
@@ -99,7 +108,13 @@ def _subtree(tree: list[tuple[int, str]], i: int, stop: set[int] | None = None) 
 
 
 def _case_words(tree: list[tuple[int, str]], toks: list[Token], i: int) -> set[str]:
-    return {toks[c].text.lower() for c in _children(tree, i) if tree[c][1] in ("case", "fixed")}
+    # an initial "С." (С.В.Лавров) is no preposition
+    return {
+        toks[c].text.lower()
+        for c in _children(tree, i)
+        if tree[c][1] in ("case", "fixed")
+        and not (c + 1 < len(toks) and toks[c + 1].text == "." and toks[c].text.isupper())
+    }
 
 
 def _is_verb(tok: Token) -> bool:
@@ -249,25 +264,45 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
                 continue  # of the clause's verb only its subject
             if _case_words(tree, toks, c) & WITH:
                 counter_roots.append(c)
+            elif rel == "obj" and h == pred and lemmas(toks[pred].text) & RECEIVE_VERBS:
+                counter_roots.append(c)  # "принял посла ...", "принял делегацию ..."
             elif rel in SUBJECT_RELS and (h != ci or h == pred):
                 agent_roots.append(c)
             elif rel == "nmod" and h == ci and c > ci and not _case_words(tree, toks, c):
                 agent_roots.append(c)  # "встреча Лаврова с ...": the genitive
     stop = set(counter_roots) | set(agent_roots) | set(heads)
-    agent = _merge(doc, si, agent_roots, stop, states, tree, toks)
-    counter = _merge(doc, si, counter_roots, stop, states, tree, toks)
+    agent_sets = [_subtree(tree, r, stop - {r}) for r in agent_roots]
+    counter_sets = []
+    for r in counter_roots:
+        # the parser sometimes hangs words of the subject under the counterpart ("Министр
+        # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
+        marker = min(
+            (
+                c
+                for c in _children(tree, r)
+                if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
+            ),
+            default=r,
+        )
+        whole = _subtree(tree, r, stop - {r})
+        counter_sets.append({k for k in whole if k >= marker})
+        stray = {k for k in whole if k < marker and k < pred}
+        if stray and (agent_sets or pred > 0):
+            agent_sets.append(stray)
+    agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
+    counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
     return Frame(agent, counterparts, is_joint(toks, ci), bool(agent_roots))
 
 
-def _merge(doc, si, roots, stop, states, tree, toks) -> Side:
+def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:
     out = Side()
-    for r in roots:
-        s = _side(doc, si, _subtree(tree, r, stop - {r}), states, tree)
+    for tokens in token_sets:
+        s = _side(doc, si, tokens, states, tree)
         out.persons += [p for p in s.persons if p not in out.persons]
         out.states += [c for c in s.states if c not in out.states]
         out.cities += [c for c in s.cities if c not in out.cities]
-        out.official = out.official or _official_head(toks[r])
+    out.official = any(_official_head(toks[r]) for r in roots)
     return out
 
 
