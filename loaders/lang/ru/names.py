@@ -484,6 +484,38 @@ def recover_after_titles(doc: Document) -> None:
                 )
                 taken |= set(range(j, end))
             k = max(k + 1, end)
+    # "С.В.Лавров" anywhere: initials glued to a capitalized surname
+    for si, sent in enumerate(doc.sentences):
+        k = sent.tok_start
+        while k + 2 < sent.tok_end:
+            j = k
+            while (
+                j + 1 < sent.tok_end
+                and _INITIAL.match(doc.tokens[j].text)
+                and doc.tokens[j + 1].text == "."
+                and doc.tokens[j].end == doc.tokens[j + 1].start
+            ):
+                j += 2
+            if j > k and j < sent.tok_end and _NAME_WORD.match(doc.tokens[j].text):
+                if not any(x in taken for x in range(k, j + 1)):
+                    words = doc.tokens[k : j + 1]
+                    gov = governing_case(doc.tokens, k, sent.tok_start, frozenset(taken))
+                    name = _initials_as_written(normalize_name(words, gov), words, doc.text)
+                    added.append(
+                        PersonMention(
+                            words[0].start,
+                            words[-1].end,
+                            doc.text[words[0].start : words[-1].end],
+                            k,
+                            j + 1,
+                            name,
+                            si,
+                        )
+                    )
+                    taken |= set(range(k, j + 1))
+                k = j + 1
+            else:
+                k += 1
     for m in added:
         person = doc.persons.get(m.name)
         if person is None:
