@@ -55,6 +55,15 @@ class SentenceContext:
         return find_orgs(self.doc, self.index)
 
 
+def _repeats(old: EventDraft, new: EventDraft) -> bool:
+    """Another cue of the same sentence telling an event already found there."""
+    return (
+        old.type == new.type
+        and set(new.parties) <= set(old.parties)
+        and set(new.participants) <= set(old.participants)
+    )
+
+
 def _same_event(old: EventDraft, new: EventDraft) -> bool:
     """A later cue of the paragraph tells the same event when it is of the same type and
     names no other counterpart: its parties and people are all known already (or it
@@ -76,12 +85,14 @@ def events(doc: Document) -> Document:
     r = doc.release
     published = r.published if r.published and r.date_precision != "unknown" else None
     by_paragraph: dict[int, list[EventDraft]] = {}
+    credentials = "верительн" in doc.text.lower()
+    unresolved_credentials = False
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sent, []).append(m)
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start : s.tok_end]
-        found = cues(toks)
+        found = cues(toks, credentials)
         if not found:
             continue
         sent_mentions = by_sentence.get(si, [])
@@ -118,9 +129,14 @@ def events(doc: Document) -> Document:
                 type_ = "MET" if len(ctx.people) >= 2 or met_drafts else "CONSULTED"
             if type_ == "MET" and "ACCREDITED" in ctx.types_here:
                 continue  # a credentials ceremony is ACCREDITED only
-            if type_ in done:
-                continue
+            if type_ in done and type_ != "MET":
+                continue  # one sentence may tell several meetings ("встретился с X ...
+                # также провел переговоры с Y"), one event of each other type
             drafts = met_drafts or TYPES[type_].draft(ctx, fmt, ci, cue_text)
+            if type_ == "ACCREDITED" and not drafts:
+                unresolved_credentials = True
+            here = [e for e in para_events if e.sentence == si]
+            drafts = [d for d in drafts if not any(_repeats(e, d) for e in here)]
             if not drafts:
                 # a later sentence about the paragraph's event ("Стороны также ...")
                 same = next((e for e in para_events if e.type == type_), None)
@@ -151,9 +167,43 @@ def events(doc: Document) -> Document:
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
+    if unresolved_credentials and not any(e.type == "ACCREDITED" for e in doc.events):
+        _meetings_of_new_ambassadors(doc)
+    _drop_exchanges_inside_meetings(doc)
     _drop_title_repeats(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+def _meetings_of_new_ambassadors(doc: Document) -> None:
+    """ "Президент встретился с новыми послами A, B и C. ... Послы вручили Президенту
+    верительные грамоты": the meetings are the credentials ceremony (ACCREDITED only)."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    for ev in doc.events:
+        toks = doc.sentence_tokens(ev.sentence)
+        if ev.type == "MET" and any("посол" in lemmas(t.text) for t in toks):
+            ev.type, ev.kind, ev.format, ev.pattern = (
+                "ACCREDITED",
+                "credentials",
+                None,
+                "met_envoys",
+            )
+
+
+def _drop_exchanges_inside_meetings(doc: Document) -> None:
+    """ "На встрече состоялся обмен мнениями": an exchange of views told after a meeting
+    of the same parties is part of it, no CONSULTED of its own."""
+    for ev in doc.events:
+        if ev.type == "CONSULTED" and ev.format == "exchange_of_views":
+            if any(
+                o is not ev
+                and o.type in ("MET", "CONSULTED")
+                and o.sentence < ev.sentence
+                and set(ev.parties) <= set(o.parties)
+                for o in doc.events
+            ):
+                ev.type = "DROP"
 
 
 def title_paragraphs(doc: Document) -> set[int]:

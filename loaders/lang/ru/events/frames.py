@@ -155,14 +155,17 @@ def _side(
         i = m.tok_start - base
         if i not in tokens or m.kind not in ("state", "igo", "adj", "city"):
             continue
-        # "посол Казахстана в Армении": Армения is where he serves, not his side
-        head = i
-        for k in range(m.tok_start - base, m.tok_end - base):
-            if tree[k][0] < m.tok_start - base or tree[k][0] >= m.tok_end - base:
-                head = k
-        if _case_words(tree, toks, head) & NOT_SIDE_PREPS:
+        # "посол Казахстана в Армении": Армения is where he serves, not his side; "в
+        # Гамбурге (ФРГ)": the venue's state
+        if is_topic(doc, si, m):
             continue
         if i > 0 and toks[i - 1].text.lower() in NOT_SIDE_PREPS:
+            continue
+        if (
+            i > 1
+            and toks[i - 1].text == "("
+            and any(c.kind == "city" and c.tok_end - base == i - 1 for c in states)
+        ):
             continue
         if m.kind == "city":
             if m.code and m.code not in side.cities:
