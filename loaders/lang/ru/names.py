@@ -33,6 +33,8 @@ _SUFFIXES: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {
     ],
     # "Карлоса Мендеса", "Микко Лехтонена"; "Сейджи Маехары" (a-declension)
     "gent": [("а", "", None, ""), ("ы", None, None, "а"), ("и", None, None, None)],
+    # a man's name in -ь: "Адиля" -> "Адиль" (only when the span is a man's)
+    "gent_masc": [("я", None, None, "ь")],
     "accs": [("а", "", None, "")],
     "datv": [("у", "", None, "")],
     "loct": [("е", "", None, "")],
@@ -114,7 +116,10 @@ def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
     """Nominative of a name token the dictionary does not know, by the ending the case
     gives it; a word without such an ending is taken as indeclinable ("Сузуки", "Хелене",
     "Дюбуа")."""
-    for suffix, after_hush, after_vowel, after_other in _SUFFIXES.get(case, []):
+    rules = _SUFFIXES.get(case, []) + (
+        _SUFFIXES["gent_masc"] if (case, gender) == ("gent", "masc") else []
+    )
+    for suffix, after_hush, after_vowel, after_other in rules:
         if gender == "femn" and suffix not in _FEMININE_ENDINGS:
             continue
         stem = word[: -len(suffix)]
@@ -156,6 +161,8 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     if fitting:
         inflected = fitting[0].inflect({"nomn", "sing"})
         return _restore_case(inflected.word if inflected else fitting[0].normal_form, word)
+    if gender == "masc" and named and all("femn" in p.tag.grammemes for p in named):
+        return _strip_case_ending(word, case, gender)  # "Адиля Турсунова": Адиль
     if (
         named
         and case in ("gent", "accs", "datv", "loct")
@@ -186,6 +193,11 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
         cases = ["ablt" for _ in cases]
     span_case = next((c for c in reversed(cases) if c), None)
     span_gender = next((g for g in reversed(genders) if g), None)
+    first = next((w for w, _ in words if not _INITIAL.match(w)), "")
+    oblique = _only_oblique_name(first) if len(words) > 1 else None
+    if oblique and oblique != span_case:
+        # "Гидеона Лустига": the first name is only a genitive; the surname goes with it
+        return normalize_name([w for w, _ in words], oblique)
     if span_case is None and len(words) > 1:
         # no context: the first name's own analysis sets case and gender for the surname
         for w, _ in words:
@@ -222,9 +234,18 @@ NOT_NAME_POS = {
 }
 
 
+HONORIFICS = {
+    "его", "ее", "её", "их", "превосходительство", "величество", "высочество", "святейшество",
+    "господин", "госпожа", "г-н", "г-жа", "доктор", "профессор", "шейх", "мистер", "мадам",
+}  # fmt: skip
+
+
 def _not_a_name(word: str) -> bool:
-    """A word that is punctuation, or whose likeliest reading is not a noun/name."""
+    """A word that is punctuation, an honorific ("Его Превосходительство", "г-н": dropped
+    from names), or whose likeliest reading is not a noun/name."""
     if not word[:1].isalpha():
+        return True
+    if word.lower() in HONORIFICS or any(p.normal_form in HONORIFICS for p in parses(word)[:1]):
         return True
     ps = parses(word)
     if any(NAME_GRAMS & p.tag.grammemes for p in ps):
@@ -306,6 +327,24 @@ def governing_case(
     return case
 
 
+def _only_oblique_name(word: str) -> str | None:
+    """The case of a dictionary first name that has no nominative reading ("Гидеона":
+    gent), else None."""
+    if not _CYR.match(word):
+        return None
+    ps = [
+        p
+        for p in parses(word)
+        if "Name" in p.tag.grammemes
+        and "sing" in p.tag
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    ]
+    if not ps or any("nomn" in p.tag.grammemes for p in parses(word)):
+        return None
+    cases = {p.tag.case for p in ps}
+    return cases.pop() if len(cases) == 1 else None
+
+
 def _instrumental_like(word: str) -> bool:
     """A capitalized word ending in -ом/-ым/-ем/-ой with no nominative dictionary reading."""
     if not _CYR.match(word) or len(word) < 5 or word[-2:] not in ("ом", "ым", "ем", "ой"):
@@ -359,7 +398,13 @@ def resolve(names: list[str]) -> dict[str, str]:
             if n not in full[_key(parts[-1])]:
                 full[_key(parts[-1])].append(n)
     out: dict[str, str] = {}
+    spelled: dict[str, str] = {}  # "Бахтиер Саидов" is "Бахтиёр Саидов"
     for n in names:
+        spelled.setdefault(_key(n), n)
+    for n in names:
+        if spelled[_key(n)] != n:
+            out[n] = spelled[_key(n)]
+            continue
         parts = _parts(n)
         cands = full.get(_key(parts[-1]), [])
         if n in cands or not cands:

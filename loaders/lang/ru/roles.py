@@ -349,8 +349,8 @@ def title_before(
         elif k not in in_state and k not in org_at and not _compatible(tok):
             break
         k -= 1
-    if head_i is None:
-        return None
+    if head_i is None or _plural_only(tokens[head_i]):
+        return None  # "встречи министров иностранных дел стран ОТГ Бахтиер Саидов"
     return build_title(tokens, head_i, name_i, states, text)
 
 

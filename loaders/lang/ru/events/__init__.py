@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dipgraph.loaders.extract.doc import Document, EventDraft, PersonMention, StateMention, Token
-from dipgraph.loaders.lang.ru.events import accredited, consulted, hosted, met
-from dipgraph.loaders.lang.ru.events.common import cues, person_keys, reported, venue
+from dipgraph.loaders.lang.ru.events import accredited, consulted, frames, hosted, met
+from dipgraph.loaders.lang.ru.events.common import (
+    HAPPEN_VERBS,
+    cues,
+    is_planned,
+    person_keys,
+    reported,
+    venue,
+)
 from dipgraph.loaders.lang.ru.orgs import OrgMention, find_orgs
 
 TYPES = {"MET": met, "ACCREDITED": accredited, "CONSULTED": consulted, "HOSTED": hosted}
@@ -53,6 +60,18 @@ class SentenceContext:
     @cached_property
     def orgs(self) -> list[OrgMention]:
         return find_orgs(self.doc, self.index)
+
+
+ANAPHORIC_NOUNS = {"мероприятие", "церемония"}
+
+
+def _anaphoric(toks: list[Token], ci: int) -> bool:
+    """A generic event noun that refers back ("В мероприятии также приняли участие")."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return bool(lemmas(toks[ci].text) & ANAPHORIC_NOUNS) and (
+        ci == 0 or toks[ci - 1].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
+    )
 
 
 def _repeats(old: EventDraft, new: EventDraft) -> bool:
@@ -118,7 +137,11 @@ def events(doc: Document) -> Document:
         for type_, fmt, ci, cue_text in found:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
-            if not reported(toks, ci, needs_verb, nominal, published):
+            if not reported(toks, ci, needs_verb, nominal, published) and not (
+                type_ == "CONSULTED"
+                and not is_planned(toks, ci)
+                and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+            ):
                 continue
             met_drafts = None
             if type_ == "TALKS":
@@ -147,6 +170,9 @@ def events(doc: Document) -> Document:
             for draft in drafts:
                 draft.venue = venue(doc, toks, s.tok_start, ctx.states)
                 same = next((e for e in para_events if _same_event(e, draft)), None)
+                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci):
+                    # "В мероприятии также принял участие ...": the event told before
+                    same = next((e for e in reversed(doc.events) if e.type == "HOSTED"), None)
                 if same is not None:
                     same.sentences.append(si)
                     same.add_parties(draft.parties)

@@ -52,6 +52,10 @@ OFFICIAL_NOUNS = {
     "замминистра",
     "заместитель",
     "делегация",
+    "группа",
+    "представитель",
+    "руководство",
+    "миссия",
 }
 RECEIVE_VERBS = {"принять", "принимать"}
 
@@ -279,15 +283,15 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     for r in counter_roots:
         # the parser sometimes hangs words of the subject under the counterpart ("Министр
         # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
+        whole = _subtree(tree, r, stop - {r})
         marker = min(
             (
                 c
                 for c in _children(tree, r)
                 if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
             ),
-            default=r,
+            default=min(whole),
         )
-        whole = _subtree(tree, r, stop - {r})
         counter_sets.append({k for k in whole if k >= marker})
         stray = {k for k in whole if k < marker and k < pred}
         if stray and (agent_sets or pred > 0):
@@ -306,7 +310,31 @@ def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:
         out.states += [c for c in s.states if c not in out.states]
         out.cities += [c for c in s.cities if c not in out.cities]
     out.official = any(_official_head(toks[r]) for r in roots)
+    if not out.persons and out.official:
+        for tokens in token_sets:
+            out.persons += [p for p in _corefer(doc, si, tokens, toks) if p not in out.persons]
     return out
+
+
+def _corefer(doc: Document, si: int, tokens: set[int], toks: list[Token]) -> list[str]:
+    """An official named by title only ("глава МИД Узбекистана провел ...") is the one
+    person of that role and state named earlier in the release."""
+    from dipgraph.loaders.lang.ru.roles import parse_title
+
+    k = sorted(tokens)
+    text = " ".join(toks[i].text for i in k if i - k[0] < 8)
+    title = parse_title(text)
+    if title is None or title.role is None:
+        return []
+    first_sent = {p: min(m.sent for m in person.mentions) for p, person in doc.persons.items()}
+    found = [
+        p
+        for p, person in doc.persons.items()
+        if person.role == title.role
+        and (title.state is None or person.state in (title.state, None))
+        and first_sent[p] < si
+    ]
+    return found if len(found) == 1 else []
 
 
 def agent_official(doc: Document, si: int, ci: int) -> bool:
@@ -318,4 +346,28 @@ def agent_official(doc: Document, si: int, ci: int) -> bool:
     for c in _children(tree, pred):
         if tree[c][1] in SUBJECT_RELS and lemmas(toks[c].text) & OFFICIAL_NOUNS:
             return True
+    return False
+
+
+def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> bool:
+    """The cue hangs (over nouns: "визит ... для проведения консультаций") under a past
+    verb of happening that governs the clause ("состоялся визит"), not negated."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    k, seen = ci, set()
+    while 0 <= k < len(tree) and k not in seen:
+        seen.add(k)
+        h = tree[k][0]
+        if h < 0:
+            return False
+        ps = parses(toks[h].text)
+        if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
+            negated = any(toks[c].text.lower() == "не" for c in _children(tree, h))
+            return (
+                ps[0].tag.POS == "VERB"
+                and ps[0].tag.tense == "past"
+                and bool(lemmas(toks[h].text) & verbs)
+                and not negated
+            )
+        k = h
     return False

@@ -30,6 +30,7 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     ev = EventDraft("HOSTED", ctx.index, ctx.doc.sentences[ctx.index].paragraph, cue=cue)
     ev.sentences = [ctx.index]
     ev.host = next((o for o in ctx.orgs if o.kind != "other"), None)
+    ev.participants = [p for p in ctx.people if p in ctx.officials]
     ev.pattern = "hosted" if how == "held" else "attendance"
     if how == "attended":
         ev.format = "multilateral_attendance"
