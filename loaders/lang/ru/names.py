@@ -76,6 +76,10 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
     particle, core = _particle(word)
     if particle:
         return particle + normalize_token(core, case, gender)
+    parts = word.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
+        # "Франком-Вальтером": each part declines
+        return "-".join(normalize_token(p, case, gender) for p in parts)
     if not _CYR.match(word):
         return word
     ps = parses(word)
@@ -149,6 +153,9 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     particle, core = _particle(word)
     if particle:
         return particle + governed_token(core, case, gender)
+    parts = word.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
+        return "-".join(governed_token(p, case, gender) for p in parts)
     if not _CYR.match(word):
         return word
     if case == "nomn":

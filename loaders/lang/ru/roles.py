@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dipgraph.graph.model import is_igo
 from dipgraph.loaders.extract.doc import Document, StateMention, Title, Token
 from dipgraph.loaders.lang.ru.models import lemmas, parses
 from dipgraph.loaders.lang.ru.states import _data, gazetteer
@@ -239,11 +240,11 @@ def build_title(
             skip |= span
         else:
             skip |= span
-    if state is None:
-        # "российский президент", "британский премьер": a state adjective before it
-        adj = next((m for m in states if m.kind == "adj" and m.tok_end == head_i - len(mods)), None)
-        if adj is not None:
-            state = adj.code
+    adj = next((m for m in states if m.kind == "adj" and m.tok_end == head_i - len(mods)), None)
+    if adj is not None and (state is None or is_igo(state)):
+        # "российский президент", "британский премьер": a state adjective before it;
+        # "американский сопредседатель Минской группы ОБСЕ" is American, not the OSCE's
+        state = adj.code
     rest = [
         tokens[k].text
         if tokens[k].text.isupper() or k in quoted or _LATIN.match(tokens[k].text)

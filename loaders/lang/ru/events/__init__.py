@@ -23,7 +23,9 @@ from functools import cached_property
 from dipgraph.loaders.extract.doc import Document, EventDraft, PersonMention, StateMention, Token
 from dipgraph.loaders.lang.ru.events import accredited, consulted, frames, hosted, met
 from dipgraph.loaders.lang.ru.events.common import (
+    DURING_PREPS,
     HAPPEN_VERBS,
+    _prep_before,
     cues,
     is_planned,
     names_event,
@@ -140,10 +142,21 @@ def events(doc: Document) -> Document:
         for type_, fmt, ci, cue_text in found:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
-            if not reported(toks, ci, needs_verb, nominal, published) and not (
-                type_ == "CONSULTED"
-                and not is_planned(toks, ci)
-                and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+            if (
+                not reported(toks, ci, needs_verb, nominal, published)
+                and not (
+                    type_ == "CONSULTED"
+                    and not is_planned(toks, ci)
+                    and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+                )
+                and not (
+                    # "речь шла и во время телефонных переговоров X с Y": a meeting the
+                    # clause's past verb frames
+                    nominal
+                    and _prep_before(toks, ci) in DURING_PREPS
+                    and not is_planned(toks, ci)
+                    and frames.told_by_past_clause(doc, si, ci, None)
+                )
             ):
                 continue
             met_drafts = None

@@ -228,8 +228,22 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         g = group(code)
         if p not in g.persons:
             g.persons.append(p)
-    for code in side.states:
+    stated = {c for c in order if c}
+    if len(side.persons) >= 2 and len(stated) >= 2:
+        listed = side.states  # "послами Франции Жаном Дюпоном, Италии Марио Росси ..."
+    else:
+        # one counterpart unless the states are a list ("Катара, Кувейта и Омана"); not
+        # the states inside one official's titles ("американским сопредседателем Минской
+        # группы ОБСЕ, главным советником госсекретаря США")
+        listed = _listed(doc, si, side.states, states)
+    for code in listed:
         group(code)
+    if len(listed) <= 1 and len(groups) > 1:
+        first = groups[order[0]]
+        for c in order[1:]:
+            first.persons += [p for p in groups[c].persons if p not in first.persons]
+        groups = {order[0]: first}
+        order = order[:1]
     out = [groups[c] for c in order]
     # persons of no known state join a single stated group rather than make their own
     stateless = groups.get(None)
@@ -237,6 +251,29 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         other = next(g for g in out if g is not stateless)
         other.persons.extend(p for p in stateless.persons if p not in other.persons)
         out = [other]
+    return out
+
+
+def _listed(doc: Document, si: int, codes: list[str], states: list[StateMention]) -> list[str]:
+    """The side's states that form a written list: the first, and those joined to the one
+    before by a comma or "и" (with at most a title word between: "с министрами иностранных
+    дел Катара, Кувейта и Омана", "послами Франции, Италии и Испании")."""
+    base = doc.sentences[si].tok_start
+    toks = doc.sentence_tokens(si)
+    mine = sorted((m for m in states if m.code in codes and m.kind != "city"),
+                  key=lambda m: m.tok_start)  # fmt: skip
+    if not mine:
+        return []
+    out = [mine[0].code]
+    prev = mine[0]
+    for m in mine[1:]:
+        gap = [t.text.lower() for t in toks[prev.tok_end - base : m.tok_start - base]]
+        if gap in (["и"], [","], [",", "и"]):
+            if m.code not in out:
+                out.append(m.code)
+            prev = m
+        else:
+            break
     return out
 
 
@@ -408,7 +445,7 @@ def agent_official(doc: Document, si: int, ci: int) -> bool:
     return False
 
 
-def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> bool:
+def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str] | None) -> bool:
     """The cue hangs (over nouns: "визит ... для проведения консультаций") under a past
     verb of happening that governs the clause ("состоялся визит"), not negated."""
     tree = parse(doc, si)
@@ -425,7 +462,7 @@ def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> boo
             return (
                 ps[0].tag.POS == "VERB"
                 and ps[0].tag.tense == "past"
-                and bool(lemmas(toks[h].text) & verbs)
+                and (verbs is None or bool(lemmas(toks[h].text) & verbs))
                 and not negated
             )
         k = h

@@ -74,6 +74,14 @@ def _from_frame(
     fr = frames.frame(doc, ctx.index, ci, ctx.states)
     counterparts = [g for g in fr.counterparts if g.persons or (g.official and g.states)]
     if not counterparts:
+        # "X и Y в ходе телефонной беседы осудили ...": the subject names both sides
+        people = fr.agent.persons
+        if len(people) >= 2 and len({doc.persons[p].state for p in people} - {None}) >= 2:
+            ev = _new(ctx, cue, fmt, pattern + "_pair")
+            ev.participants = list(people)
+            ev.add_parties([doc.persons[p].state for p in people])
+            ev.confidence = 0.8
+            return [ev]
         return None
     agent = fr.agent
     if fr.pronoun and not agent.persons:
