@@ -28,6 +28,13 @@ HOSTED_NOUNS = {
     "прием",
     "заседание",
     "кинопоказ",
+    "брифинг",
+    "пресс-конференция",
+    "видеоконференция",
+    "мастер-класс",
+    "вечер",
+    "показ",
+    "чтения",
 }
 HOSTING_VERBS = {
     "состояться",
@@ -45,6 +52,7 @@ MET_CUES = {"встреча", "встретиться", "встречаться"
 # "X договорился с Y о ..."): a discussion or an agreement between two officials is a
 # contact, reported as happened when the verb is past or present and not negated
 CONTACT_VERBS = {
+    "переговорить",
     "встретиться",
     "встречаться",
     "побеседовать",
@@ -72,9 +80,9 @@ PAST_ADJS = {
 }
 # a noun cue after these ("в ходе встречи", "по итогам переговоров", "на встрече") is
 # reported as past by the clause's past verb: "в ходе встречи X и Y обсудили ..."
-DURING_PREPS = {"ходе", "итогам", "время", "рамках", "завершении", "окончании"}
+DURING_PREPS = {"ходе", "итогам", "время", "завершении", "окончании"}  # not "в рамках": a frame
 # a counterpart named after "с" is a person: a title or "коллега" first, or the name
-COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер"}
+COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер", "делегация"}
 PLAN_LEMMAS = {
     "планировать",
     "планироваться",
@@ -116,6 +124,7 @@ HAPPEN_VERBS = {
     "принимать",
     "вручить",
     "участвовать",
+    "совершить",
 } | CONTACT_VERBS
 # a contact that is habitual, hypothetical or wished for is not an event
 NOT_ONCE = {
@@ -363,13 +372,22 @@ def _receives(toks: list[Token], i: int, person_at: list[int] | None = None) -> 
     )
 
 
-def cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
-    """(type or 'MET?', format, token index, cue text) candidates in one sentence."""
+def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | None, int, str]]:
+    """(type or 'MET?', format, token index, cue text) candidates in one sentence.
+    ``credentials``: the release speaks of credentials, so "грамоты" alone is theirs."""
     out = []
     lem = [_lem(t) for t in toks]
     has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
     for i, ls in enumerate(lem):
-        if "верительный" in ls and i + 1 < len(toks) and "грамота" in lem[i + 1]:
+        if (
+            credentials
+            and "грамота" in ls
+            and not (i > 0 and "верительный" in lem[i - 1])
+            and any(lm & {"вручить", "вручать", "принять", "принимать"} for lm in lem)
+        ):
+            kind = "copies" if any("копия" in lem[k] for k in range(max(0, i - 3), i)) else None
+            out.append(("ACCREDITED", kind or "credentials", i, toks[i].text))
+        elif "верительный" in ls and i + 1 < len(toks) and "грамота" in lem[i + 1]:
             kind = (
                 "copies"
                 if any("копия" in lem[k] for k in range(max(0, i - 3), i))
@@ -388,7 +406,11 @@ def cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
         elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
-        elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
+        elif (
+            ls & HOSTED_NOUNS
+            or ("стол" in ls and i > 0 and "круглый" in lem[i - 1])
+            or any(lm.rpartition("-")[2] in HOSTED_NOUNS for lm in ls if "-" in lm)
+        ):
             if has_hosting_verb:
                 out.append(("HOSTED", None, i, toks[i].text))
     return out
@@ -488,3 +510,10 @@ def list_items(doc: Document, si: int) -> list[int]:
             break
         out.append(k)
     return out
+
+
+def names_event(toks: list[Token]) -> set[str]:
+    """The events the sentence names (a meeting, talks, a briefing), told or not: their
+    lemmas."""
+    words = HOSTED_NOUNS | MET_CUES | {"консультация", "переговоры", "переговор"}
+    return {w for t in toks for w in _lem(t) & words}

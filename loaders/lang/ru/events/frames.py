@@ -41,10 +41,27 @@ JOINT_WORDS = {
     "пятисторонний",
 }
 SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+DISCUSS_VERBS = {
+    "обсудить", "обсуждать", "рассмотреть", "рассматривать", "затронуть", "затрагивать",
+    "коснуться", "касаться", "осудить", "осуждать", "обменяться", "обмениваться",
+}  # fmt: skip
 CUE_NOUNS = {"встреча", "переговоры", "консультация", "беседа", "разговор", "обмен", "грамота"}
 FRAME_NOUNS = {"ход", "итог", "время", "рамка", "завершение", "окончание", "полях", "поле"}
 # a title or noun that names an official without a name ("Глава МИД", "коллега")
-OFFICIAL_NOUNS = {"коллега", "министр", "глава", "посол", "замминистра", "заместитель"}
+OFFICIAL_NOUNS = {
+    "коллега",
+    "министр",
+    "глава",
+    "посол",
+    "замминистра",
+    "заместитель",
+    "делегация",
+    "группа",
+    "представитель",
+    "руководство",
+    "миссия",
+}
+RECEIVE_VERBS = {"принять", "принимать"}
 
 
 @dataclass
@@ -65,6 +82,7 @@ class Frame:
     counterparts: list[Side]
     joint: bool = False
     subject: bool = False  # the clause names its subject (else "Состоялась встреча с ...")
+    pronoun: bool = False  # the subject is "он"/"она" or dropped ("совершил ряд встреч")
 
 
 def parse(doc: Document, si: int) -> list[tuple[int, str]]:
@@ -99,7 +117,13 @@ def _subtree(tree: list[tuple[int, str]], i: int, stop: set[int] | None = None) 
 
 
 def _case_words(tree: list[tuple[int, str]], toks: list[Token], i: int) -> set[str]:
-    return {toks[c].text.lower() for c in _children(tree, i) if tree[c][1] in ("case", "fixed")}
+    # an initial "С." (С.В.Лавров) is no preposition
+    return {
+        toks[c].text.lower()
+        for c in _children(tree, i)
+        if tree[c][1] in ("case", "fixed")
+        and not (c + 1 < len(toks) and toks[c + 1].text == "." and toks[c].text.isupper())
+    }
 
 
 def _is_verb(tok: Token) -> bool:
@@ -107,9 +131,27 @@ def _is_verb(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
 
 
+QUANTITY_NOUNS = {"ряд", "серия", "цикл", "несколько"}
+
+
+def _nominal_head(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
+    """Up from the cue over "ряд встреч" and "встреч и переговоров" to the noun the verb
+    holds."""
+    k = ci
+    for _ in range(3):
+        h, rel = tree[k]
+        if h < 0:
+            break
+        if rel == "conj" or (rel == "nmod" and lemmas(toks[h].text) & QUANTITY_NOUNS):
+            k = h
+            continue
+        break
+    return k
+
+
 def predicate(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
     """The verb that tells the cue ("провел переговоры" -> провел), else the cue."""
-    head, rel = tree[ci]
+    head, rel = tree[_nominal_head(tree, toks, ci)]
     if rel in ("obj", "nsubj", "nsubj:pass") and head >= 0 and _is_verb(toks[head]):
         return head
     return ci
@@ -140,14 +182,17 @@ def _side(
         i = m.tok_start - base
         if i not in tokens or m.kind not in ("state", "igo", "adj", "city"):
             continue
-        # "посол Казахстана в Армении": Армения is where he serves, not his side
-        head = i
-        for k in range(m.tok_start - base, m.tok_end - base):
-            if tree[k][0] < m.tok_start - base or tree[k][0] >= m.tok_end - base:
-                head = k
-        if _case_words(tree, toks, head) & NOT_SIDE_PREPS:
+        # "посол Казахстана в Армении": Армения is where he serves, not his side; "в
+        # Гамбурге (ФРГ)": the venue's state
+        if is_topic(doc, si, m):
             continue
         if i > 0 and toks[i - 1].text.lower() in NOT_SIDE_PREPS:
+            continue
+        if (
+            i > 1
+            and toks[i - 1].text == "("
+            and any(c.kind == "city" and c.tok_end - base == i - 1 for c in states)
+        ):
             continue
         if m.kind == "city":
             if m.code and m.code not in side.cities:
@@ -183,8 +228,22 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         g = group(code)
         if p not in g.persons:
             g.persons.append(p)
-    for code in side.states:
+    stated = {c for c in order if c}
+    if len(side.persons) >= 2 and len(stated) >= 2:
+        listed = side.states  # "послами Франции Жаном Дюпоном, Италии Марио Росси ..."
+    else:
+        # one counterpart unless the states are a list ("Катара, Кувейта и Омана"); not
+        # the states inside one official's titles ("американским сопредседателем Минской
+        # группы ОБСЕ, главным советником госсекретаря США")
+        listed = _listed(doc, si, side.states, states)
+    for code in listed:
         group(code)
+    if len(listed) <= 1 and len(groups) > 1:
+        first = groups[order[0]]
+        for c in order[1:]:
+            first.persons += [p for p in groups[c].persons if p not in first.persons]
+        groups = {order[0]: first}
+        order = order[:1]
     out = [groups[c] for c in order]
     # persons of no known state join a single stated group rather than make their own
     stateless = groups.get(None)
@@ -192,6 +251,29 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         other = next(g for g in out if g is not stateless)
         other.persons.extend(p for p in stateless.persons if p not in other.persons)
         out = [other]
+    return out
+
+
+def _listed(doc: Document, si: int, codes: list[str], states: list[StateMention]) -> list[str]:
+    """The side's states that form a written list: the first, and those joined to the one
+    before by a comma or "и" (with at most a title word between: "с министрами иностранных
+    дел Катара, Кувейта и Омана", "послами Франции, Италии и Испании")."""
+    base = doc.sentences[si].tok_start
+    toks = doc.sentence_tokens(si)
+    mine = sorted((m for m in states if m.code in codes and m.kind != "city"),
+                  key=lambda m: m.tok_start)  # fmt: skip
+    if not mine:
+        return []
+    out = [mine[0].code]
+    prev = mine[0]
+    for m in mine[1:]:
+        gap = [t.text.lower() for t in toks[prev.tok_end - base : m.tok_start - base]]
+        if gap in (["и"], [","], [",", "и"]):
+            if m.code not in out:
+                out.append(m.code)
+            prev = m
+        else:
+            break
     return out
 
 
@@ -210,13 +292,15 @@ def is_topic(doc: Document, si: int, mention: StateMention) -> bool:
     while 0 <= k < len(tree) and k not in seen:
         seen.add(k)
         words = _case_words(tree, toks, k)
-        if words & WITH or "между" in words:
-            return False
         if words & NOT_SIDE_PREPS:
-            return True
+            return True  # a "с"/"между" phrase under a topic is the topic's too ("по
+            # отношениям с США"): keep climbing past them up to the cue or the verb
         if _is_verb(toks[k]) or lemmas(toks[k].text) & CUE_NOUNS:
             return False
-        k = tree[k][0]
+        h = tree[k][0]
+        if tree[k][1] in ("obj", "obl") and h >= 0 and lemmas(toks[h].text) & DISCUSS_VERBS:
+            return True  # "обсудили отношения двух стран с США": what was discussed
+        k = h
     return False
 
 
@@ -231,7 +315,10 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     tree = parse(doc, si)
     toks = doc.sentence_tokens(si)
     pred = predicate(tree, toks, ci)
-    heads = [pred, ci]
+    top = _nominal_head(tree, toks, ci)
+    heads = [pred, ci] + [top] * (top not in (pred, ci))
+    heads += [c for h in list(heads) for c in _children(tree, h) if tree[c][1] == "conj"
+              and lemmas(toks[c].text) & CUE_NOUNS and c not in heads]  # fmt: skip
     head, rel = tree[ci]
     if head >= 0 and lemmas(toks[head].text) & FRAME_NOUNS:
         head, rel = tree[head]  # "в ходе встречи", "по итогам переговоров"
@@ -249,26 +336,101 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
                 continue  # of the clause's verb only its subject
             if _case_words(tree, toks, c) & WITH:
                 counter_roots.append(c)
+            elif rel == "obj" and h == pred and lemmas(toks[pred].text) & RECEIVE_VERBS:
+                counter_roots.append(c)  # "принял посла ...", "принял делегацию ..."
             elif rel in SUBJECT_RELS and (h != ci or h == pred):
                 agent_roots.append(c)
             elif rel == "nmod" and h == ci and c > ci and not _case_words(tree, toks, c):
                 agent_roots.append(c)  # "встреча Лаврова с ...": the genitive
     stop = set(counter_roots) | set(agent_roots) | set(heads)
-    agent = _merge(doc, si, agent_roots, stop, states, tree, toks)
-    counter = _merge(doc, si, counter_roots, stop, states, tree, toks)
+    agent_sets = [_subtree(tree, r, stop - {r}) for r in agent_roots]
+    counter_sets = []
+    for r in counter_roots:
+        # the parser sometimes hangs words of the subject under the counterpart ("Министр
+        # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
+        whole = _subtree(tree, r, stop - {r})
+        marker = min(
+            (
+                c
+                for c in _children(tree, r)
+                if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
+            ),
+            default=min(whole),
+        )
+        counter_sets.append({k for k in whole if k >= marker})
+        stray = {k for k in whole if k < marker and k < pred}
+        if stray and (agent_sets or pred > 0):
+            agent_sets.append(stray)
+    agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
+    counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
-    return Frame(agent, counterparts, is_joint(toks, ci), bool(agent_roots))
+    pronoun = bool(agent_roots) and all(lemmas(toks[r].text) & PRONOUNS for r in agent_roots)
+    dropped = not agent_roots and _finite_personal(toks[pred])
+    return Frame(
+        agent, counterparts, is_joint(toks, ci), bool(agent_roots) and not pronoun,
+        pronoun or dropped,
+    )  # fmt: skip
 
 
-def _merge(doc, si, roots, stop, states, tree, toks) -> Side:
+PRONOUNS = {"он", "она"}
+
+
+def _finite_personal(tok: Token) -> bool:
+    """A past verb of a person ("совершил", "встретился"): its subject was dropped."""
+    ps = parses(tok.text)
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.gender in ("masc", "femn")
+
+
+def antecedent(doc: Document, si: int, own: str | None) -> str | None:
+    """The person a pronoun or a dropped subject stands for: the release's protagonist,
+    the official named most often before this sentence (of the reporting side when it is
+    known; the latest on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in doc.mentions:
+        p = doc.persons.get(m.person or "")
+        if m.sent >= si or p is None or not p.role:
+            continue
+        if own is not None and p.state not in (own, None):
+            continue
+        n, _ = counts.get(p.key, (0, 0))
+        counts[p.key] = (n + 1, m.start)
+    return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:
     out = Side()
-    for r in roots:
-        s = _side(doc, si, _subtree(tree, r, stop - {r}), states, tree)
+    for tokens in token_sets:
+        s = _side(doc, si, tokens, states, tree)
         out.persons += [p for p in s.persons if p not in out.persons]
         out.states += [c for c in s.states if c not in out.states]
         out.cities += [c for c in s.cities if c not in out.cities]
-        out.official = out.official or _official_head(toks[r])
+    out.official = any(_official_head(toks[r]) for r in roots)
+    if not out.persons and out.official:
+        for tokens in token_sets:
+            out.persons += [p for p in _corefer(doc, si, tokens, toks) if p not in out.persons]
     return out
+
+
+def _corefer(doc: Document, si: int, tokens: set[int], toks: list[Token]) -> list[str]:
+    """An official named by title only ("глава МИД Узбекистана провел ...") is the one
+    person of that role and state named earlier in the release."""
+    from dipgraph.loaders.lang.ru.roles import parse_title
+
+    k = sorted(tokens)
+    text = " ".join(toks[i].text for i in k if i - k[0] < 8)
+    title = parse_title(text)
+    if title is None or title.role is None:
+        return []
+    first_sent = {p: min(m.sent for m in person.mentions) for p, person in doc.persons.items()}
+    found = [
+        p
+        for p, person in doc.persons.items()
+        if person.role
+        and (person.role == title.role or person.role.startswith(title.role + " "))
+        and (title.state is None or person.state in (title.state, None))
+        and first_sent[p] < si
+    ]
+    return found if len(found) == 1 else []
 
 
 def agent_official(doc: Document, si: int, ci: int) -> bool:
@@ -280,4 +442,28 @@ def agent_official(doc: Document, si: int, ci: int) -> bool:
     for c in _children(tree, pred):
         if tree[c][1] in SUBJECT_RELS and lemmas(toks[c].text) & OFFICIAL_NOUNS:
             return True
+    return False
+
+
+def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str] | None) -> bool:
+    """The cue hangs (over nouns: "визит ... для проведения консультаций") under a past
+    verb of happening that governs the clause ("состоялся визит"), not negated."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    k, seen = ci, set()
+    while 0 <= k < len(tree) and k not in seen:
+        seen.add(k)
+        h = tree[k][0]
+        if h < 0:
+            return False
+        ps = parses(toks[h].text)
+        if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
+            negated = any(toks[c].text.lower() == "не" for c in _children(tree, h))
+            return (
+                ps[0].tag.POS == "VERB"
+                and ps[0].tag.tense == "past"
+                and (verbs is None or bool(lemmas(toks[h].text) & verbs))
+                and not negated
+            )
+        k = h
     return False
