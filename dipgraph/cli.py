@@ -58,6 +58,24 @@ def _event_table_rows(extraction) -> list[str]:
     return rows
 
 
+def _publisher(ctx, param, value):
+    if value is None:
+        return None
+    from dipgraph.loaders.sources import publisher_code
+
+    code = publisher_code(value)
+    if code is None:
+        raise click.BadParameter(f"{value!r} names no state or IGO (give a code: KZ, RU, EU)")
+    return code
+
+
+publisher_option = click.option(
+    "--publisher", callback=_publisher, metavar="CODE",
+    help="State/IGO whose ministry published releases that do not say it (KZ, RU, EU): "
+    "the implicit own side of their events.",
+)  # fmt: skip
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
@@ -65,9 +83,10 @@ def _event_table_rows(extraction) -> list[str]:
     help="JSON lines (the extraction contract) or a readable table.",
 )  # fmt: skip
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
+@publisher_option
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings.")
-def extract(paths, fmt, year, workers, quiet) -> None:
+def extract(paths, fmt, year, publisher, workers, quiet) -> None:
     """Print the events and officials found in releases.
 
     PATHS are files, folders (recursive) or globs: text with a dateline, JSON Lines,
@@ -88,7 +107,7 @@ def extract(paths, fmt, year, workers, quiet) -> None:
     n_paths = sum(1 for _ in iter_paths(paths))
     show_bar = not quiet and n_paths > 5 and sys.stderr.isatty()
     failed = False
-    results = extract_paths(paths, year=year, workers=workers)
+    results = extract_paths(paths, year=year, publisher=publisher, workers=workers)
     bar = click.progressbar(results, length=n_paths, label="extracting", file=sys.stderr)
     with bar if show_bar else _nullcontext(results) as items:
         for path, result in items:
@@ -132,16 +151,18 @@ class _nullcontext:
     help="factRuEval-2016 folder (.txt/.facts/.objects/.spans).",
 )  # fmt: skip
 @click.option("--year", type=click.IntRange(1900, 2100))
+@publisher_option
 @click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
 )
-def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
+def eval_command(gold_path, paths, factrueval, year, publisher, fmt) -> None:
     """Score extraction: event P/R/F1 on (type, parties), participant P/R/F1 on
     (type, name), role accuracy; with --factrueval, meeting-pair and occupation scores.
 
     \b
     Examples:
       dipgraph eval --gold corpus/gold corpus/releases/
+      dipgraph eval --gold tests/data/dev_ru/batch1 tests/data/dev_ru/batch1/releases.jsonl
       dipgraph eval --factrueval corpus/factRuEval-2016-devset --format json
     """
     import json
@@ -158,7 +179,7 @@ def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
     failed = False
     if gold_path:
         extractions = []
-        for _path, result in extract_paths(paths, year=year):
+        for _path, result in extract_paths(paths, year=year, publisher=publisher):
             if isinstance(result, SourceError):
                 failed = True
                 click.echo(f"error: {result}", err=True)
@@ -193,6 +214,12 @@ def eval_command(gold_path, paths, factrueval, year, fmt) -> None:
                     click.echo(f"  spurious {r['release']}: {m}")
             for k in g["unmatched_gold"]:
                 click.echo(f"  no release given for gold {k}", err=True)
+            if g["unscored"]:
+                click.echo(
+                    f"  {len(g['unscored'])} releases without gold were not scored "
+                    f"(first: {g['unscored'][0]})",
+                    err=True,
+                )
         if "factrueval" in out:
             f = out["factrueval"]
             click.echo(f"factRuEval ({f['documents']} documents)")
@@ -315,12 +342,13 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
 @store_options
 @click.option("--replace", is_flag=True, help="Retract each release's events and write anew.")
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
+@publisher_option
 @click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
     help="Extraction processes.",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
+def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) -> None:
     """Extract events from releases and write them into the graph.
 
     PATHS are files, folders (read recursively) or globs: plain text with a dateline,
@@ -356,7 +384,7 @@ def load(paths, store_name, data_dir, replace, year, workers, quiet) -> None:
 
     try:
         report = load_releases(
-            paths, settings, replace=replace, year=year, workers=workers,
+            paths, settings, replace=replace, year=year, publisher=publisher, workers=workers,
             on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
     except StoreError as exc:

@@ -140,25 +140,6 @@ def _previous_versions(store: GraphStore, release: Release) -> list[str]:
     return [row["id"] for row in rows]
 
 
-def _read_all(paths: Iterable[str | Path], year: int | None) -> Iterator[tuple[str, object]]:
-    """(path, Release | SourceError) for every release the inputs hold, in order."""
-    from dipgraph.loaders.sources import SourceError, iter_paths, read_source
-
-    try:
-        files = list(iter_paths(paths))
-    except SourceError as exc:
-        yield str(exc.path), exc
-        return
-    for path in files:
-        try:
-            for release in read_source(path, year=year):
-                yield str(path), release
-        except SourceError as exc:
-            for release in exc.releases:  # the good records of a partly malformed file
-                yield str(path), release
-            yield str(path), exc
-
-
 def load(
     paths: Iterable[str | Path],
     settings: StoreSettings | None = None,
@@ -166,6 +147,7 @@ def load(
     store: GraphStore | None = None,
     replace: bool = False,
     year: int | None = None,
+    publisher: str | None = None,
     workers: int = 1,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -173,6 +155,8 @@ def load(
     """Load releases from files, folders or globs into the store. Never raises for one bad
     input: its outcome says what went wrong and the rest still loads. `on_total` learns how
     many outcomes to expect once every input is read, before extraction starts."""
+    from dipgraph.loaders.sources import read_paths
+
     settings = settings or StoreSettings()
     started = time.monotonic()
     report = LoadReport()
@@ -182,7 +166,8 @@ def load(
         try:
             store.ensure_schema()
             report.repaired = repair_incomplete(store)
-            stream = _load_stream(store, _read_all(paths, year), replace, workers, report, on_total)
+            items = read_paths(paths, year=year, publisher=publisher)
+            stream = _load_stream(store, items, replace, workers, report, on_total)
             for outcome in stream:
                 report.outcomes.append(outcome)
                 if on_progress:

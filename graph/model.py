@@ -61,7 +61,10 @@ IGO_CODES: dict[str, str] = {
     "IAEA": "International Atomic Energy Agency",
     "IMF": "International Monetary Fund",
     "WB": "World Bank",
-    "CoE": "Council of Europe",
+    "COE": "Council of Europe",
+    "CAREC": "Central Asia Regional Economic Cooperation",
+    "NDB": "New Development Bank",
+    "ILO": "International Labour Organization",
     "LAS": "League of Arab States",
     "GCC": "Gulf Cooperation Council",
     "ADB": "Asian Development Bank",
@@ -161,6 +164,10 @@ class Release(Node):
     agency: str | None = None
     language: str = "ru"
     source_uri: str | None = None
+    #: the state (ISO code) or IGO whose ministry published it: the implicit own side
+    publisher: str | None = None
+    #: the id the source gave it (a JSON record's ``id``), for gold files keyed by it
+    record_id: str | None = None
 
     @classmethod
     def from_text(cls, text: str, **metadata: Any) -> Release:

@@ -5,7 +5,7 @@ participants and officials' titles against factRuEval-2016 ``Meeting`` and
 - events: precision/recall/F1 on (type, parties) per release, micro-averaged;
 - participants: P/R/F1 on (event type, normalized name);
 - role accuracy: of the gold participants with a role whose name was found, the share
-  whose role matches exactly (case- and ё-insensitive);
+  whose role matches exactly (as normalize_name compares names);
 - factRuEval: meeting-pair F1 (unordered pairs of people who met), occupation F1 on
   (who, position, where) and a relaxed (who, position) score.
 
@@ -80,6 +80,8 @@ class EvalReport:
     roles_correct: int
     roles_total: int
     unmatched_gold: list[str] = field(default_factory=list)
+    #: releases given without gold (neither events nor a line in empty.txt): not scored
+    unscored: list[str] = field(default_factory=list)
 
     @property
     def role_accuracy(self) -> float | None:
@@ -102,6 +104,7 @@ class EvalReport:
                 for r in self.releases
             ],
             "unmatched_gold": self.unmatched_gold,
+            "unscored": self.unscored,
         }
 
 
@@ -125,20 +128,34 @@ class FactRuEvalReport:
 
 
 def load_gold(path: str | Path) -> dict[str, list[dict]]:
-    """Gold events by release key (the ``release`` field, else the file's stem) from a
-    ``*.events.jsonl`` file or a folder of them."""
+    """Gold events by release key from a ``*.events.jsonl`` file or a folder of them.
+
+    The key is the record's ``release`` field (a release id or the source's record id),
+    else the file's stem (one gold file per release, named after it; an empty file is a
+    release without events). In a folder, ``empty.txt`` lists releases annotated as
+    having no event (one key a line, ``#`` comments): they count for precision.
+    """
     path = Path(path)
     files = sorted(path.glob("*.events.jsonl")) if path.is_dir() else [path]
     gold: dict[str, list[dict]] = {}
     for f in files:
         stem = f.name.split(".events")[0]
+        keyed = False
         for line in f.read_text("utf-8").splitlines():
             if line.strip():
                 rec = json.loads(line)
                 if rec.get("record", "event") != "event":
                     continue
+                keyed = keyed or bool(rec.get("release"))
                 gold.setdefault(str(rec.get("release") or stem), []).append(rec)
-        gold.setdefault(stem, gold.get(stem, []))
+        if not keyed:
+            gold.setdefault(stem, [])
+    empty = (path if path.is_dir() else path.parent) / "empty.txt"
+    if empty.exists():
+        for line in empty.read_text("utf-8").splitlines():
+            key = line.split("#", 1)[0].strip().split()
+            if key:
+                gold.setdefault(key[0], [])
     return gold
 
 
@@ -147,7 +164,7 @@ def _name_key(name: str) -> str:
 
 
 def _role_key(role: str | None) -> str:
-    return re.sub(r"\s+", " ", (role or "").lower().replace("ё", "е")).strip()
+    return normalize_name(role or "")
 
 
 def _event_key(e: dict) -> tuple[str, tuple[str, ...]]:
@@ -192,11 +209,13 @@ def score_release(key: str, gold: list[dict], predicted: list[dict]) -> ReleaseS
 
 
 def release_key(release, gold_keys: Iterable[str]) -> str | None:
-    """Which gold key a release answers to: its source file's stem, or its id."""
+    """Which gold key a release answers to: its record id (JSON ``id``), its source
+    file's stem, or its id."""
     keys = set(gold_keys)
     uri = release.source_uri or ""
     stem = Path(uri).name.split(".")[0] if uri else ""
-    for cand in (stem, Path(uri).stem, release.id, release.id[:16]):
+    record = getattr(release, "record_id", None)
+    for cand in (record, stem, Path(uri).stem, release.id, release.id[:16]):
         if cand and cand in keys:
             return cand
     for k in keys:
@@ -209,9 +228,11 @@ def evaluate(gold: dict[str, list[dict]], extractions: Iterable) -> EvalReport:
     """Score extractions (dipgraph.loaders.records.Extraction) against gold events."""
     scores: list[ReleaseScore] = []
     seen: set[str] = set()
+    unscored: list[str] = []
     for x in extractions:
         key = release_key(x.release, gold)
         if key is None:
+            unscored.append(x.release.record_id or x.release.source_uri or x.release.id)
             continue
         seen.add(key)
         scores.append(score_release(key, gold[key], [e.to_json() for e in x.events]))
@@ -222,7 +243,7 @@ def evaluate(gold: dict[str, list[dict]], extractions: Iterable) -> EvalReport:
         total_p.add(s.participants)
         rc += s.roles_correct
         rt += s.roles_total
-    return EvalReport(scores, total_e, total_p, rc, rt, sorted(set(gold) - seen))
+    return EvalReport(scores, total_e, total_p, rc, rt, sorted(set(gold) - seen), unscored)
 
 
 # --- factRuEval ----------------------------------------------------------------------
@@ -256,50 +277,35 @@ def read_facts(path: Path) -> list[_Fact]:
 
 
 def _tokens(name: str) -> frozenset[str]:
-    return frozenset(w for w in re.findall(r"[\wё]+", name.lower().replace("ё", "е")) if len(w) > 1)
+    return frozenset(w for w in re.findall(r"\w+", normalize_name(name)) if len(w) > 1)
 
 
 def same_person(a: str, b: str) -> bool:
-    """Name match across orders and partial forms ("Лужков Юрий" ~ "Юрий Лужков",
-    "Лужков" ~ "Юрий Лужков")."""
+    """Name match across orders and partial forms ("Smith John" ~ "John Smith", "Smith" ~
+    "John Smith")."""
     ta, tb = _tokens(a), _tokens(b)
     return bool(ta and tb) and (ta <= tb or tb <= ta)
 
 
-def _lemma_set(text: str) -> set[str]:
-    from dipgraph.loaders.extract._models import lemma
+def _ru():
+    from dipgraph.loaders.lang import get_language
 
-    return {lemma(w) for w in re.findall(r"[\wё-]+", text.lower()) if len(w) > 2}
+    return get_language("ru")  # factRuEval is Russian
 
 
 def _position_lemmas(text: str) -> set[str]:
-    """Lemmas of a position with abbreviated titles spelled out the way the extractor
-    spells its roles (titles.tsv: "премьер" -> "премьер-министр", "замглавы" ->
-    "заместитель главы") and a leading "экс-" dropped ("экс-премьер" is a premier)."""
-    from dipgraph.loaders.extract.roles import title_heads
-
-    heads = title_heads()
-    out: set[str] = set()
-    for lem in _lemma_set(text):
-        lem = lem.removeprefix("экс-")
-        out.add(lem)
-        if lem in heads and heads[lem] != lem:
-            out |= _lemma_set(heads[lem])
-    return out
+    """Normalized words of a position, abbreviated titles spelled out (Language.position_words)."""
+    return _ru().position_words(text)
 
 
 def _state_codes(text: str | None) -> set[str]:
-    """Codes of a gold "Where" that is a state or IGO by one of its names ("США",
-    "РФ | Россия"): alternatives that are something else ("Госдепартамент США") give
-    none."""
-    from dipgraph.loaders.extract.states import find_states
-
+    """Codes of a gold "Where" whose alternatives ("|") each name one state or IGO as a
+    whole; alternatives that name something else give none."""
     codes: set[str] = set()
     for alt in (text or "").split("|"):
-        alt = alt.strip()
-        found = [m for m in find_states(alt) if m.kind in ("state", "igo")]
-        if len(found) == 1 and found[0].start == 0 and found[0].end == len(alt):
-            codes.add(found[0].code)
+        code = _ru().state_code_of(alt.strip())
+        if code:
+            codes.add(code)
     return codes
 
 
@@ -337,8 +343,10 @@ def evaluate_factrueval(
     """Run the extractor over factRuEval documents and score meeting pairs and
     occupations."""
     from dipgraph.loaders.extract import extract as _extract
-    from dipgraph.loaders.extract import state_name
     from dipgraph.loaders.sources import read_text
+
+    state_name = _ru().state_name
+    words = _ru().words
 
     extract_fn = extract_fn or _extract
     directory = Path(directory)
@@ -398,9 +406,9 @@ def evaluate_factrueval(
                 return False
             if pos and not (_position_lemmas(pos) & _position_lemmas(p[1])):
                 return False
-            if strict and where and not (_lemma_set(where) & _lemma_set(p[2])):
-                # the gold names the state in any of its names ("США", "РФ",
-                # "Белоруссия"): compare it as a state, not as words
+            if strict and where and not (words(where) & words(p[2])):
+                # the gold names the state in any of its names (abbreviations,
+                # old names): compare it as a state, not as words
                 return bool(codes[where] & p[3])
             return True
 

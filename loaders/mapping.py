@@ -28,8 +28,8 @@ from dipgraph.graph.model import (
     organization_id,
     venue_id,
 )
+from dipgraph.loaders.lang import Language, language_for
 from dipgraph.loaders.records import EventRecord, Extraction, OfficialRecord, Participant
-from dipgraph.loaders.translit import to_latin
 
 
 @cache
@@ -53,6 +53,8 @@ class _Mapper:
         self.batch = GraphBatch(release_id=self.release.id)
         self.release_ref = self.batch.add_node(self.release)
         self.extraction = extraction
+        # words of the release's language (organization kinds, ambassadors' titles)
+        self.lang: Language = language_for(self.release) or Language()
         self.officials: dict[str, NodeRef] = {}
 
     def party(self, code: str | None) -> NodeRef | None:
@@ -79,7 +81,7 @@ class _Mapper:
             Official(
                 id_,
                 name,
-                latin=to_latin(name),
+                latin=self.lang.to_latin(name),
                 aliases=list(aliases or []),
                 title=role,
                 state=state,
@@ -90,7 +92,7 @@ class _Mapper:
         if posted_in:
             self.batch.add_edge("POSTED_IN", ref, self.party(posted_in))
         if organization:
-            org = self.organization(organization, _org_kind(organization), state)
+            org = self.organization(organization, self.lang.organization_kind(organization), state)
             self.batch.add_edge("MEMBER_OF", ref, org, title=role)
         self.officials[id_] = ref
         return ref
@@ -183,7 +185,7 @@ class _Mapper:
         ambassadors = [
             (p, ref)
             for p, ref in zip(rec.participants, people, strict=True)
-            if p.role and "посол" in p.role.lower()
+            if self.lang.is_ambassador(p.role)
         ]
         if not ambassadors and people:
             ambassadors = [(rec.participants[0], people[0])]
@@ -200,22 +202,6 @@ class _Mapper:
                 kind=rec.kind or "credentials",
                 **contact,
             )
-
-
-def _org_kind(name: str) -> str:
-    lowered = name.lower()
-    for needle, kind in (
-        ("посольств", "embassy"),
-        ("консульств", "consulate"),
-        ("министерств", "ministry"),
-        ("мид", "ministry"),
-        ("университет", "university"),
-        ("правительств", "government"),
-        ("совет", "council"),
-    ):
-        if needle in lowered:
-            return kind
-    return "other"
 
 
 def to_batch(extraction: Extraction) -> GraphBatch:

@@ -2,10 +2,10 @@
 
 Formats (detected from the extension, then from the content):
 
-- plain text with a dateline ("Астана. 3 марта. KAZAKHSTAN TODAY - ..."): the lines
-  before the dateline are the title;
+- plain text with a dateline (city, day, month, agency: each language's
+  ``parse_dateline``, see ``loaders.lang``): the lines before the dateline are the title;
 - JSON Lines, one record a line with ``text`` (required) and ``id``, ``date``, ``title``,
-  ``url`` (optional); a ``.json`` file with one object or a list of them;
+  ``url``, ``publisher`` (optional); a ``.json`` file with one object or a list of them;
 - HTML pages: the main text only (trafilatura), without menus;
 - RSS / Atom feeds: one release per entry.
 
@@ -15,6 +15,10 @@ Dates: a dateline carries day and month but no year. The year comes from metadat
 ``date``, HTML/feed publication date) or from ``year=``; without one the release's
 ``published`` stays ``None`` and ``date_precision`` is ``"unknown"`` -- a year is never
 invented.
+
+Publisher (the state or IGO whose ministry published a release, the implicit own side of
+its events): the record's ``publisher`` field (a code or a name), the feed's publisher or
+title, ``publisher=`` (``--publisher``), else the state of the dateline's city.
 
 Errors: bad input raises :class:`SourceError` (one clear line, naming the file). A JSON
 Lines file with some malformed lines raises SourceError naming the first bad line number,
@@ -30,39 +34,19 @@ import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date as _date
 from pathlib import Path
 from typing import BinaryIO
 
 from dipgraph.graph.model import Release
+from dipgraph.loaders.lang import find_dateline as parse_dateline
+from dipgraph.loaders.lang import parse_written_date
 
 MAX_BYTES = 50 * 1024 * 1024
 MIN_ARTICLE_WORDS = 5  # an HTML page whose longest text line is shorter has no article
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 SKIP_NAMES = {".DS_Store", "Thumbs.db"}
-
-MONTHS = {
-    "января": 1,
-    "февраля": 2,
-    "марта": 3,
-    "апреля": 4,
-    "мая": 5,
-    "июня": 6,
-    "июля": 7,
-    "августа": 8,
-    "сентября": 9,
-    "октября": 10,
-    "ноября": 11,
-    "декабря": 12,
-}
-
-DATELINE_RE = re.compile(
-    r"^(?P<city>[A-ZА-ЯЁ][\w\-’' ]{1,40}?)[.,]\s+"
-    r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")"
-    r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г\.|года))?)?[.,]?\s+"
-    r"(?:(?P<agency>[^\n]{1,60}?)\s+)?[-–—]\s+",
-    re.IGNORECASE,
-)
 
 
 class SourceError(Exception):
@@ -156,7 +140,7 @@ def _read_bytes(source: str | os.PathLike | BinaryIO, label: str) -> bytes:
 def _cyrillic_score(text: str) -> float:
     """Share of lowercase among Cyrillic letters: cp1251 text read as koi8-r (and the
     reverse) comes out mostly upper case."""
-    cyr = [c for c in text if "а" <= c.lower() <= "я" or c in "ёЁ"]
+    cyr = [c for c in text if "\u0430" <= c.lower() <= "\u044f" or c in "\u0451\u0401"]
     if not cyr:
         return 0.0
     return sum(c.islower() for c in cyr) / len(cyr)
@@ -255,7 +239,7 @@ _ISO_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
     """(year, month, day) from ISO-like strings ("2026-03-03", "2026-03-03T10:00Z",
-    "2026") or "3 марта 2026"; missing parts are None."""
+    "2026") or a date in words (any registered language); missing parts are None."""
     if value is None:
         return None, None, None
     text = str(value).strip()
@@ -263,36 +247,13 @@ def parse_date(value: object) -> tuple[int | None, int | None, int | None]:
     if m:
         y, mo, d = (int(g) if g else None for g in m.groups())
         return y, mo, d
-    m = re.search(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?", text, re.I)
-    if m:
-        return (
-            (int(m.group(3)) if m.group(3) else None),
-            MONTHS[m.group(2).lower()],
-            int(m.group(1)),
-        )
+    written = parse_written_date(text)
+    if written != (None, None, None):
+        return written
     m = re.search(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text)
     if m:
         return int(m.group(3)), int(m.group(2)), int(m.group(1))
     return None, None, None
-
-
-def parse_dateline(text: str) -> dict | None:
-    """Find the dateline in the first lines of a release: city, day, month, year (or
-    None), agency, and the character offset where it starts."""
-    offset = 0
-    for line in text.split("\n")[:6]:
-        m = DATELINE_RE.match(line)
-        if m:
-            return {
-                "city": m.group("city").strip(),
-                "day": int(m.group("day")),
-                "month": MONTHS[m.group("month").lower()],
-                "year": int(m.group("year")) if m.group("year") else None,
-                "agency": (m.group("agency") or "").strip() or None,
-                "offset": offset,
-            }
-        offset += len(line) + 1
-    return None
 
 
 def _make_release(
@@ -302,28 +263,75 @@ def _make_release(
     meta_date: object,
     year: int | None,
     source_uri: str | None,
+    publisher: object = None,
+    default_publisher: str | None = None,
+    record_id: object = None,
 ) -> Release:
     dl = parse_dateline(text)
     y, mo, d = parse_date(meta_date)
     if dl:
         if d is None:  # metadata without a full date: the dateline gives month and day
-            y = y if y is not None else dl["year"] if dl["year"] is not None else year
-            mo, d = dl["month"], dl["day"]
-        if title is None and dl["offset"] > 0:
-            title = " ".join(text[: dl["offset"]].split()) or None
+            y = y if y is not None else dl.year if dl.year is not None else year
+            mo, d = dl.month, dl.day
+        if title is None and dl.start > 0:
+            title = " ".join(text[: dl.start].split()) or None
     elif y is None:
         y = year
     published, precision = _published(y, mo, d)
+    language = detect_language(text)
+    own = publisher_code(publisher, language) or default_publisher
+    if own is None and dl is not None:
+        own = _city_state(dl.city, language)
     return Release.from_text(
         text,
         title=title,
         published=published,
         date_precision=precision,
-        dateline_city=dl["city"] if dl else None,
-        agency=dl["agency"] if dl else None,
-        language=detect_language(text),
+        dateline_city=dl.city if dl else None,
+        agency=dl.agency if dl else None,
+        language=language,
         source_uri=source_uri,
+        publisher=own,
+        record_id=str(record_id) if record_id not in (None, "") else None,
     )
+
+
+def publisher_code(value: object, language: str = "ru") -> str | None:
+    """A publisher given as a code ("KZ", "kz", "EU") or a name in the release's language
+    (a ministry or state name the release's language knows) -> its state/IGO code; None
+    when it names none."""
+    from dipgraph.graph.model import IGO_CODES
+
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    if text.upper() in IGO_CODES:
+        return text.upper()
+    if re.fullmatch(r"[A-Za-z]{2}", text):
+        import pycountry
+
+        code = text.upper()
+        return code if code == "XK" or pycountry.countries.get(alpha_2=code) else None
+    from dipgraph.loaders.lang import get_language, languages
+
+    try:
+        langs = [get_language(language)]
+    except LookupError:
+        langs = languages()
+    for lang in langs:
+        codes = lang.state_codes(text)
+        if codes:
+            return codes[0]
+    return None
+
+
+def _city_state(city: str, language: str) -> str | None:
+    from dipgraph.loaders.lang import get_language
+
+    try:
+        return get_language(language).city_state(city)
+    except LookupError:
+        return None
 
 
 # --- formats -------------------------------------------------------------------------
@@ -356,7 +364,15 @@ def _sniff(name: str, text: str) -> str:
     return "text"
 
 
-def _record_release(rec: dict, label: str, year: int | None) -> Release:
+@dataclass(frozen=True)
+class Defaults:
+    """What the caller knows for releases that do not say it themselves."""
+
+    year: int | None = None  # for datelines without one
+    publisher: str | None = None  # state/IGO code (``--publisher``)
+
+
+def _record_release(rec: dict, label: str, defaults: Defaults) -> Release:
     text = rec.get("text") or rec.get("body") or rec.get("content")
     if not isinstance(text, str) or not text.strip():
         raise ValueError("record has no 'text'")
@@ -366,12 +382,15 @@ def _record_release(rec: dict, label: str, year: int | None) -> Release:
         text,
         title=title,
         meta_date=rec.get("date") or rec.get("published"),
-        year=year,
+        year=defaults.year,
         source_uri=str(uri) if uri else label,
+        publisher=rec.get("publisher"),
+        default_publisher=defaults.publisher,
+        record_id=rec.get("id"),
     )
 
 
-def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
+def _read_jsonl(text: str, label: str, defaults: Defaults) -> list[Release]:
     releases: list[Release] = []
     bad: list[tuple[int, str]] = []
     for lineno, line in enumerate(text.split("\n"), 1):
@@ -381,7 +400,7 @@ def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
             rec = json.loads(line)
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
-            releases.append(_record_release(rec, f"{label}:{lineno}", year))
+            releases.append(_record_release(rec, f"{label}:{lineno}", defaults))
         except (ValueError, TypeError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             bad.append((lineno, reason))
@@ -398,7 +417,7 @@ def _read_jsonl(text: str, label: str, year: int | None) -> list[Release]:
     return releases
 
 
-def _read_json(text: str, label: str, year: int | None) -> list[Release]:
+def _read_json(text: str, label: str, defaults: Defaults) -> list[Release]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -409,7 +428,7 @@ def _read_json(text: str, label: str, year: int | None) -> list[Release]:
         if not isinstance(rec, dict):
             raise SourceError(label, f"record {i} is not a JSON object")
         try:
-            out.append(_record_release(rec, label, year))
+            out.append(_record_release(rec, label, defaults))
         except ValueError as exc:
             raise SourceError(label, f"record {i}: {exc}") from None
     if not out:
@@ -434,7 +453,7 @@ def _html_text(html: str) -> str:
         return re.sub(r"<[^>]+>", " ", html)
 
 
-def _read_html(text: str, label: str, year: int | None) -> list[Release]:
+def _read_html(text: str, label: str, defaults: Defaults) -> list[Release]:
     try:
         import trafilatura
 
@@ -454,16 +473,19 @@ def _read_html(text: str, label: str, year: int | None) -> list[Release]:
             body,
             title=get("title"),
             meta_date=get("date"),
-            year=year,
+            year=defaults.year,
             source_uri=get("url") or label,
+            publisher=get("sitename"),
+            default_publisher=defaults.publisher,
         )
     ]
 
 
-def _read_feed(data: bytes, label: str, year: int | None) -> list[Release]:
+def _read_feed(data: bytes, label: str, defaults: Defaults) -> list[Release]:
     import feedparser
 
     feed = feedparser.parse(data)
+    feed_publisher = feed.feed.get("publisher") or feed.feed.get("title")
     out = []
     for entry in feed.entries:
         content = ""
@@ -482,8 +504,10 @@ def _read_feed(data: bytes, label: str, year: int | None) -> list[Release]:
                 body,
                 title=entry.get("title"),
                 meta_date=meta_date,
-                year=year,
+                year=defaults.year,
                 source_uri=entry.get("link") or entry.get("id") or label,
+                publisher=entry.get("publisher") or feed_publisher,
+                default_publisher=defaults.publisher,
             )
         )
     if not out:
@@ -495,9 +519,14 @@ def _read_feed(data: bytes, label: str, year: int | None) -> list[Release]:
 
 
 def read_source(
-    path_or_stdin: str | os.PathLike | BinaryIO, *, year: int | None = None
+    path_or_stdin: str | os.PathLike | BinaryIO,
+    *,
+    year: int | None = None,
+    publisher: str | None = None,
 ) -> list[Release]:
-    """Read one file (or ``-`` / a binary stream for stdin) into releases.
+    """Read one file (or ``-`` / a binary stream for stdin) into releases. ``year`` is for
+    datelines without one; ``publisher`` (a state/IGO code) for releases whose metadata,
+    feed or dateline city do not say who published them.
 
     Raises :class:`SourceError` for anything that is not readable release text.
     """
@@ -512,25 +541,84 @@ def read_source(
     text, _encoding = decode_bytes(data, label)
     if not text.strip():
         raise SourceError(label, "empty file")
+    defaults = Defaults(year, publisher_code(publisher) if publisher else None)
     kind = _sniff(name, text)
     uri = None if label == "<stdin>" else str(Path(label).resolve())
     if kind == "jsonl":
-        return _read_jsonl(text, label, year)
+        return _read_jsonl(text, label, defaults)
     if kind == "json":
-        return _read_json(text, label, year)
+        return _read_json(text, label, defaults)
     if kind == "html":
-        return _read_html(text, label, year)
+        return _read_html(text, label, defaults)
     if kind == "feed":
-        return _read_feed(data, label, year)
-    return [_make_release(text, title=None, meta_date=None, year=year, source_uri=uri or label)]
+        return _read_feed(data, label, defaults)
+    return [
+        _make_release(
+            text,
+            title=None,
+            meta_date=None,
+            year=year,
+            source_uri=uri or label,
+            default_publisher=defaults.publisher,
+        )
+    ]
 
 
-def read_text(text: str, *, year: int | None = None, source_uri: str | None = None) -> Release:
+def read_text(
+    text: str,
+    *,
+    year: int | None = None,
+    source_uri: str | None = None,
+    publisher: str | None = None,
+) -> Release:
     """A release from text already in memory (tests, library use)."""
-    return _make_release(text, title=None, meta_date=None, year=year, source_uri=source_uri)
+    return _make_release(
+        text,
+        title=None,
+        meta_date=None,
+        year=year,
+        source_uri=source_uri,
+        publisher=publisher,
+    )
+
+
+GOLD_SUFFIX = ".events.jsonl"  # gold annotations (loaders/evaluate.py), no releases
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike],
+    *,
+    year: int | None = None,
+    publisher: str | None = None,
+) -> Iterator[tuple[str, Release | SourceError]]:
+    """The one reading loop of ``load``, ``extract`` and ``eval``: ``(path, Release)`` for
+    every release the inputs hold, in order, and ``(path, SourceError)`` for input that
+    cannot be read (a JSON Lines file with some bad lines yields its good releases first).
+
+    Gold files (``*.events.jsonl``) found inside a folder or by a glob are skipped: they
+    annotate the releases beside them. A gold file named explicitly is read (and fails
+    as a release file would, with a clear line).
+    """
+    given = {os.fspath(p) for p in paths}
+    try:
+        files = list(iter_paths(paths))
+    except SourceError as exc:
+        yield exc.path, exc
+        return
+    for path in files:
+        if path.name.endswith(GOLD_SUFFIX) and str(path) not in given:
+            continue
+        try:
+            for release in read_source(path, year=year, publisher=publisher):
+                yield str(path), release
+        except SourceError as exc:
+            for release in exc.releases:  # the good records of a partly malformed file
+                yield str(path), release
+            yield str(path), exc
 
 
 __all__ = [
+    "GOLD_SUFFIX",
     "MAX_BYTES",
     "SourceError",
     "decode_bytes",
@@ -538,6 +626,8 @@ __all__ = [
     "iter_paths",
     "parse_date",
     "parse_dateline",
+    "publisher_code",
+    "read_paths",
     "read_source",
     "read_text",
 ]

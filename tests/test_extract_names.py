@@ -6,7 +6,7 @@ import pytest
 
 from dipgraph.graph.model import Release
 from dipgraph.loaders.extract import analyze
-from dipgraph.loaders.extract.names import normalize_name, resolve
+from dipgraph.loaders.lang.ru.names import normalize_name, resolve
 
 
 @pytest.mark.parametrize(

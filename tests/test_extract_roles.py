@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dipgraph.graph.model import Release
 from dipgraph.loaders.extract import analyze
-from dipgraph.loaders.extract.roles import parse_title
+from dipgraph.loaders.lang.ru.roles import parse_title
 
 
 def test_ambassador_with_states():

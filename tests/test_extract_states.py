@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dipgraph.loaders.extract.states import find_states, gazetteer, state_codes
+from dipgraph.loaders.lang.ru.states import find_states, gazetteer, state_codes
 
 
 @pytest.mark.parametrize(

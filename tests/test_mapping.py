@@ -142,7 +142,7 @@ def test_officials_carry_a_latin_transliteration(seed_extraction):
 
 
 def test_transliteration_follows_icao_and_keeps_hyphens():
-    from dipgraph.loaders.translit import to_latin
+    from dipgraph.loaders.lang.ru.translit import to_latin
 
     assert to_latin("Касым-Жомарт Токаев") == "Kasym-Zhomart Tokaev"
     assert to_latin("Щукин Юрий") == "Shchukin Iurii"

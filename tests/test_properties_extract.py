@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from dipgraph.graph.model import Release
 from dipgraph.loaders.extract import extract
-from dipgraph.loaders.extract.names import normalize_name, normalize_token, resolve
-from dipgraph.loaders.extract.roles import parse_title
-from dipgraph.loaders.extract.states import find_states
+from dipgraph.loaders.lang.ru.names import normalize_name, normalize_token, resolve
+from dipgraph.loaders.lang.ru.roles import parse_title
+from dipgraph.loaders.lang.ru.states import find_states
 from dipgraph.loaders.sources import SourceError, decode_bytes, read_source
 
 russian = st.text(

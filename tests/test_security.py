@@ -291,8 +291,8 @@ def test_russian_text_in_any_supported_encoding_decodes_back_exactly(text, encod
 def test_dateline_and_date_parsers_never_crash(text):
     found = parse_dateline(text)
     if found is not None:
-        assert 1 <= found["month"] <= 12 and 0 <= found["day"] <= 99
-        assert 0 <= found["offset"] <= len(text)
+        assert 1 <= found.month <= 12 and 0 <= found.day <= 99
+        assert 0 <= found.start < found.end <= len(text)
     year, month, day = parse_date(text)
     assert all(v is None or isinstance(v, int) for v in (year, month, day))
 

@@ -39,7 +39,7 @@ def test_year_option_completes_the_dateline_date():
 
 def test_dateline_parser_reads_day_month_and_optional_year():
     dl = parse_dateline("Москва. 12 апреля 2025 г. ТАСС - Текст")
-    assert (dl["city"], dl["day"], dl["month"], dl["year"]) == ("Москва", 12, 4, 2025)
+    assert (dl.city, dl.day, dl.month, dl.year) == ("Москва", 12, 4, 2025)
     assert parse_dateline("Без даты в начале строки") is None
 
 

@@ -1,13 +1,15 @@
 """Extraction: a release in, events and officials out (DESIGN.md "Extraction").
 
-A pipeline of one-job stages over a :class:`~dipgraph.loaders.extract.doc.Document`, each
-testable alone::
+The release's language (``Release.language``, see :mod:`dipgraph.loaders.lang`) supplies
+a pipeline of one-job stages over a :class:`~dipgraph.loaders.extract.doc.Document`, each
+declaring what it reads and writes (:mod:`.pipeline`) and testable alone::
 
     segment -> entities -> names -> states -> roles -> events -> dates
 
-Models (natasha/slovnet NER and morphology, pymorphy3, the state gazetteer) load lazily,
-once per process. Public API: :func:`extract`, :func:`extract_many`,
-:data:`EXTRACTOR_VERSION`, :data:`STAGES`.
+This driver turns the Document's event drafts and persons into the records of the
+extraction contract (:mod:`dipgraph.loaders.records`). Models load lazily, once per
+process. Public API: :func:`extract`, :func:`extract_many`, :func:`extract_paths`,
+:func:`analyze`, :data:`EXTRACTOR_VERSION`, :data:`STAGES`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import os
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from collections.abc import Callable, Iterable  # noqa: E402
+from collections.abc import Iterable  # noqa: E402
 
 from dipgraph.graph.model import Evidence, Release, event_id, official_id  # noqa: E402
 from dipgraph.loaders.records import (  # noqa: E402
@@ -28,57 +30,31 @@ from dipgraph.loaders.records import (  # noqa: E402
     Place,
 )
 
-EXTRACTOR_VERSION = "dipgraph-ru-0.2"
-GOLD_SUFFIX = ".events.jsonl"  # gold files (loaders/evaluate.py), skipped inside folders
-MIN_LETTERS = 20
-
-
-def _stages() -> list[tuple[str, Callable]]:
-    from dipgraph.loaders.extract.dates import dates
-    from dipgraph.loaders.extract.entities import entities
-    from dipgraph.loaders.extract.events import events
-    from dipgraph.loaders.extract.names import names
-    from dipgraph.loaders.extract.roles import roles
-    from dipgraph.loaders.extract.segment import segment
-    from dipgraph.loaders.extract.states import states
-
-    return [
-        ("segment", segment),
-        ("entities", entities),
-        ("names", names),
-        ("states", states),
-        ("roles", roles),
-        ("events", events),
-        ("dates", dates),
-    ]
-
-
+EXTRACTOR_VERSION = "dipgraph-0.3"
 STAGES = ("segment", "entities", "names", "states", "roles", "events", "dates")
 
 
-def analyze(release: Release, upto: str | None = None):
-    """Run the pipeline (up to and including stage ``upto``) and return the Document."""
-    from dipgraph.loaders.extract.doc import Document
+def _language(release: Release):
+    from dipgraph.loaders.lang import get_language, language_for
 
-    doc = Document(release=release, text=release.text)
-    for name, stage in _stages():
-        stage(doc)
-        if name == upto:
-            break
-    return doc
+    # a release without a known language is tried as Russian, which then says why not
+    return language_for(release) or get_language("ru")
+
+
+def analyze(release: Release, upto: str | None = None):
+    """Run the release's language pipeline (up to and including stage ``upto``) and
+    return the Document."""
+    return _language(release).analyze(release, upto=upto)
 
 
 def check_language(release: Release) -> str | None:
     """Why a release cannot be extracted (None when it can)."""
-    text = release.text or ""
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
-        return "empty or too short text: no events extracted"
-    cyr = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    if cyr / len(letters) < 0.5:
-        lang = release.language if release.language not in (None, "ru") else "not Russian"
-        return f"text is not Russian ({lang}): only Russian is supported, no events extracted"
-    return None
+    from dipgraph.loaders.lang import language_for
+
+    lang = language_for(release)
+    if lang is None and release.language not in (None, "", "und"):
+        return f"no extraction for language {release.language!r}: no events extracted"
+    return _language(release).unsupported_reason(release.text or "")
 
 
 def _evidence(doc, sent_i: int) -> Evidence:
@@ -194,6 +170,21 @@ def extract_many(releases: Iterable[Release], workers: int = 1, chunksize: int =
         yield from pool.imap(_extract_one, releases, chunksize=chunksize)
 
 
+def extract_paths(
+    paths, *, year: int | None = None, publisher: str | None = None, workers: int = 1
+):
+    """Read files/folders/globs/'-' (:func:`dipgraph.loaders.sources.read_paths`: gold
+    files inside folders skipped) and extract them, in order. Yields ``(path, result)``
+    where result is an Extraction, or a SourceError for input that could not be read."""
+    from dipgraph.loaders.sources import read_paths
+
+    items = list(read_paths(paths, year=year, publisher=publisher))
+    todo = [r for _, r in items if isinstance(r, Release)]
+    results = iter(extract_many(todo, workers=workers))
+    for path, item in items:
+        yield path, (next(results) if isinstance(item, Release) else item)
+
+
 __all__ = [
     "EXTRACTOR_VERSION",
     "STAGES",
@@ -202,47 +193,4 @@ __all__ = [
     "extract",
     "extract_many",
     "extract_paths",
-    "state_name",
 ]
-
-
-def state_name(code: str | None) -> str | None:
-    """Russian name of a state or IGO code (from the gazetteer), or None."""
-    if not code:
-        return None
-    from dipgraph.loaders.extract.states import gazetteer
-
-    return gazetteer().names_ru.get(code)
-
-
-def extract_paths(paths, *, year: int | None = None, workers: int = 1):
-    """Read files/folders/globs/'-' and extract them, in order.
-
-    Gold files (``*.events.jsonl``) found inside a folder are skipped. Yields
-    ``(path, result)`` where result is an Extraction, or a SourceError for input
-    that could not be read (a JSON Lines file with some bad lines yields its good
-    releases' Extractions and then the error).
-    """
-    from dipgraph.loaders.sources import SourceError, iter_paths, read_source
-
-    given = {str(p) for p in paths}
-
-    def releases():
-        for path in iter_paths(paths):
-            if path.name.endswith(GOLD_SUFFIX) and str(path) not in given:
-                continue  # gold annotations next to their releases are no releases
-            try:
-                rs = read_source(path, year=year)
-            except SourceError as exc:
-                for r in exc.releases:
-                    yield path, r
-                yield path, exc
-                continue
-            for r in rs:
-                yield path, r
-
-    items = list(releases())
-    todo = [r for _, r in items if not isinstance(r, Exception)]
-    results = iter(extract_many(todo, workers=workers))
-    for path, item in items:
-        yield path, (item if isinstance(item, Exception) else next(results))

@@ -1,4 +1,5 @@
-"""The working document the pipeline stages fill in, one attribute per stage."""
+"""The working document the pipeline stages fill in, one attribute per stage, and the
+language-neutral records the stages produce (people, titles, event drafts)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ class StateMention:
 
 @dataclass
 class Title:
-    """A parsed official's title: "посол Казахстана в Армении"."""
+    """A parsed official's title: role, represented state, posted-in state, organization."""
 
     role: str | None
     state: str | None = None
@@ -99,9 +100,37 @@ class Person:
 
 
 @dataclass
+class EventDraft:
+    """An event as the events stage finds it; the driver turns it into an EventRecord.
+    ``participants`` are keys into Document.persons; ``host`` has name, kind, state."""
+
+    type: str
+    sentence: int
+    paragraph: int
+    format: str | None = None
+    kind: str | None = None
+    parties: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    host: Any = None
+    venue: tuple[str, str | None] | None = None
+    confidence: float = 0.5
+    cue: str = ""
+    pattern: str = ""  # which rule found it (for measured confidence)
+    sentences: list[int] = field(default_factory=list)
+    date: str | None = None
+    date_precision: str = "unknown"
+
+    def add_parties(self, codes: list[str | None]) -> None:
+        for c in codes:
+            if c and c not in self.parties:
+                self.parties.append(c)
+
+
+@dataclass
 class Document:
     release: Release
     text: str
+    lang: Any = None  # the dipgraph.loaders.lang.Language running the pipeline
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
@@ -109,8 +138,12 @@ class Document:
     states: list[StateMention] = field(default_factory=list)
     mentions: list[PersonMention] = field(default_factory=list)
     persons: dict[str, Person] = field(default_factory=dict)
-    home_state: str | None = None
-    events: list[Any] = field(default_factory=list)  # events.EventDraft
+    home_state: str | None = None  # the release's own side: publisher, else a guess
+    publisher: str | None = None  # the own side when the release says it (metadata, dateline)
+    #: dependency parses of the sentences that hold an event cue: sentence index ->
+    #: [(head token index within the sentence or -1, relation)], filled on demand
+    syntax: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    events: list[EventDraft] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     _sent_starts: list[int] = field(default_factory=list, repr=False)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dipgraph.loaders.extract._models import parses
 from dipgraph.loaders.extract.doc import Document, Token
+from dipgraph.loaders.lang.ru.models import parses
 
 ORG_HEADS = {
     "посольство": "embassy",

@@ -63,6 +63,22 @@ def models() -> SimpleNamespace:
     return _models
 
 
+_syntax_lock = threading.Lock()
+_syntax = None
+
+
+def syntax_parser():
+    """natasha's NewsSyntaxParser (slovnet, shipped in the wheel), loaded once."""
+    global _syntax
+    if _syntax is None:
+        with _syntax_lock:
+            if _syntax is None:
+                from natasha import NewsSyntaxParser
+
+                _syntax = NewsSyntaxParser(models().emb)
+    return _syntax
+
+
 @lru_cache(maxsize=200_000)
 def parses(word: str) -> tuple:
     """pymorphy3 parses of a word (cached); none for words pymorphy3 cannot shape

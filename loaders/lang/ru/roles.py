@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dipgraph.loaders.extract._models import lemmas, parses
 from dipgraph.loaders.extract.doc import Document, StateMention, Title, Token
-from dipgraph.loaders.extract.states import _data, gazetteer
+from dipgraph.loaders.lang.ru.models import lemmas, parses
+from dipgraph.loaders.lang.ru.states import _data, gazetteer
 
 WINDOW = 12
 STOP_PUNCT = {",", ";", ":", "(", ")", "«", "»", '"', "—", "–", "!", "?", "“", "”", "„"}
@@ -62,6 +62,32 @@ COMPLEMENT_PREPS = {"при", "к", "ко", "о", "об"}
 @lru_cache(maxsize=1)
 def title_heads() -> dict[str, str]:
     return {row[0]: (row[1] if len(row) > 1 and row[1] else row[0]) for row in _data("titles.tsv")}
+
+
+def lemma_set(text: str) -> set[str]:
+    """Lemmas of the words (3+ letters) of a text."""
+    from dipgraph.loaders.lang.ru.models import lemma
+
+    return {lemma(w) for w in re.findall(r"[\wё-]+", text.lower()) if len(w) > 2}
+
+
+def position_lemmas(text: str) -> set[str]:
+    """Lemmas of a position with abbreviated titles spelled out the way the extractor
+    spells its roles (titles.tsv: "премьер" -> "премьер-министр", "замглавы" ->
+    "заместитель главы") and a leading "экс-" dropped ("экс-премьер" is a premier)."""
+    heads = title_heads()
+    out: set[str] = set()
+    for lem in lemma_set(text):
+        lem = lem.removeprefix("экс-")
+        out.add(lem)
+        if lem in heads and heads[lem] != lem:
+            out |= lemma_set(heads[lem])
+    return out
+
+
+def is_ambassador(role: str | None) -> bool:
+    """Does the role name an ambassador ("посол", "чрезвычайный и полномочный посол")?"""
+    return bool(role) and "посол" in role.lower()
 
 
 NOT_TITLE_POS = {"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NPRO"}
@@ -486,4 +512,24 @@ def roles(doc: Document) -> Document:
                 person.role, person.organization = t.role, t.organization
             person.state = person.state or t.state
             person.posted_in = person.posted_in or t.posted_in
+    if doc.publisher:
+        # the reporting side left implicit: "Министр Сергей Лавров провел ..." in the
+        # Russian MFA's release. Only a title in the nominative (the acting subject);
+        # "с министром Хаканом Фиданом" names a counterpart whose state is not said.
+        for person in doc.persons.values():
+            if person.role and person.state is None and _nominative_title(doc, person):
+                person.state = doc.publisher
     return doc
+
+
+def _nominative_title(doc: Document, person) -> bool:
+    first = next((m for m in person.mentions if m.title), None)
+    if first is None or first.title.start < 0:
+        return False
+    sent = doc.sentences[first.sent]
+    for tok in doc.tokens[sent.tok_start : sent.tok_end]:
+        if first.title.start <= tok.start < first.title.end:
+            ps = parses(tok.text)
+            if ps and ps[0].tag.POS == "NOUN":
+                return "nomn" in ps[0].tag
+    return False

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from dipgraph.loaders.extract._models import models
 from dipgraph.loaders.extract.doc import Document, Span
+from dipgraph.loaders.lang.ru.models import models
 
 
 def align(doc: Document, start: int, end: int) -> tuple[int, int]:

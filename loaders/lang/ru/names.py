@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from dipgraph.loaders.extract._models import parses
 from dipgraph.loaders.extract.doc import Document, Person, PersonMention, Token
+from dipgraph.loaders.lang.ru.models import parses
 
 UD_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 UD_GENDER = {"Masc": "masc", "Fem": "femn"}
@@ -255,7 +255,7 @@ def governing_case(
     """The case the context gives a name starting at tokens[i]: that of the title noun it
     stands in apposition to ("посла Финляндии Микко Лехтонена": gent), else that of a
     preposition right before it ("с Нуланд": ablt). None when nothing governs it."""
-    from dipgraph.loaders.extract.roles import LINK_WORDS, STOP_PUNCT, _compatible, _head
+    from dipgraph.loaders.lang.ru.roles import LINK_WORDS, STOP_PUNCT, _compatible, _head
 
     if i - 1 >= lo and tokens[i - 1].text.lower() in PREP_CASE:
         return PREP_CASE[tokens[i - 1].text.lower()]

@@ -15,13 +15,10 @@ _PARA_RE = re.compile(r"[^\n]+")
 def dateline_end(text: str) -> int:
     """Offset right after the dateline ("Астана. 3 марта. KAZAKHSTAN TODAY - "), -1 when
     there is none: the dateline is no part of the first sentence."""
-    from dipgraph.loaders.sources import DATELINE_RE, parse_dateline
+    from dipgraph.loaders.lang.ru.dates import parse_dateline
 
     dl = parse_dateline(text)
-    if dl is None:
-        return -1
-    m = DATELINE_RE.match(text, dl["offset"])
-    return m.end() if m else -1
+    return -1 if dl is None else dl.end
 
 
 def segment(doc: Document) -> Document:

@@ -2,7 +2,7 @@
 
 The gazetteer is built once per process from offline data: babel's CLDR Russian territory
 names (ISO 3166-1 alpha-2 codes checked against pycountry), the hand lists in
-``dipgraph/loaders/data`` (extra names and abbreviations, IGOs, capitals and cities,
+``dipgraph/loaders/lang/ru/data`` (extra names and abbreviations, IGOs, capitals and cities,
 relational adjectives). Names are matched on pymorphy3 lemmas, so every grammatical case
 matches ("Королевства Нидерланды", "Северной Македонии"); abbreviations match exactly
 ("ЕС", "США"); "Республика/Королевство/..." before a state name is taken into its span;
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dipgraph.loaders.extract._models import lemmas, parses
 from dipgraph.loaders.extract.doc import Document, StateMention, Token
+from dipgraph.loaders.lang.ru.models import lemmas, parses
 
 PREFIX_NOUNS = {"республика", "королевство", "княжество", "султанат", "государство", "федерация"}
 PREFIX_ADJS = {
@@ -35,6 +35,7 @@ PREFIX_ADJS = {
     "французский",
     "великий",
 }
+NOT_A_STATE = "-"  # state_names.tsv: "Республика Сербская" is a part of Bosnia, no party
 _ABBR_RE = re.compile(r"^[A-ZА-ЯЁ][A-ZА-ЯЁa-zа-яё]{0,2}[A-ZА-ЯЁ]+$")
 
 
@@ -48,7 +49,7 @@ class Entry:
 
 
 def _data(name: str) -> list[list[str]]:
-    text = resources.files("dipgraph.loaders").joinpath("data", name).read_text("utf-8")
+    text = resources.files("dipgraph.loaders.lang.ru").joinpath("data", name).read_text("utf-8")
     rows = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -99,16 +100,26 @@ class Gazetteer:
 
         valid = {c.alpha_2 for c in pycountry.countries} | {"XK"}
         ru = Locale("ru").territories
+        variants: dict[str, set[str]] = {}
         for code, name in ru.items():
             if code in valid:
                 clean = re.sub(r"\s*\(.*?\)", "", name)
                 self.names_ru[code] = clean
                 for variant in re.split(r"\s+-\s+", clean) if " - " in clean else [clean]:
-                    self._add(code, "state", variant, clean)
+                    variants.setdefault(variant, set()).add(code)
+        for variant, codes in variants.items():
+            if len(codes) == 1:  # "Конго" names two states in CLDR: state_names.tsv decides
+                (code,) = codes
+                self._add(code, "state", variant, self.names_ru[code])
         for code, names in _data("state_names.tsv"):
             for n in names.split("|"):
-                self._add(code, "state", n, self.names_ru.get(code, n))
+                kind = "none" if code == NOT_A_STATE else "state"
+                self._add(code, kind, n, self.names_ru.get(code, n))
+        from dipgraph.graph.model import IGO_CODES
+
         for code, _kind, names in _data("igos.tsv"):
+            if code not in IGO_CODES:  # the model's table is the one home of IGO codes
+                raise ValueError(f"igos.tsv: {code} is not in graph.model.IGO_CODES")
             first = names.split("|")[0]
             self.names_ru[code] = first
             for n in names.split("|"):
@@ -188,6 +199,9 @@ class Gazetteer:
                             end,
                             e.name,
                         )
+            if found is not None and found.code == NOT_A_STATE:
+                i = found.tok_end
+                continue
             if found is not None:
                 # "Республики Казахстан", "Исламской Республики Иран": take the prefix in
                 start_i = found.tok_start
@@ -272,9 +286,12 @@ def states(doc: Document) -> Document:
             m.tok_end += s.tok_start
             m.text = doc.text[m.start : m.end]
             doc.states.append(m)
-    # the release's own state: the dateline city's, else the most mentioned state
+    # the release's own state: its publisher (metadata, --publisher), the dateline
+    # city's state, else the most mentioned state (a guess, not the publisher)
     city = doc.release.dateline_city
-    home = gz.city_state(city) if city else None
+    publisher = getattr(doc.release, "publisher", None) or (gz.city_state(city) if city else None)
+    doc.publisher = publisher
+    home = publisher
     if home is None:
         counts: dict[str, int] = {}
         for m in doc.states:

@@ -1,0 +1,109 @@
+"""ACCREDITED: credentials (or their copies) handed over by an ambassador to the host
+state. A credentials ceremony is ACCREDITED only, even when "the sides discussed". A
+ceremony of several ambassadors gives one ACCREDITED per ambassador (DESIGN.md, lists):
+each with the ambassador's state and the host, never two ambassadors joined."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dipgraph.loaders.extract.doc import Document, EventDraft
+from dipgraph.loaders.lang.ru.events.common import _party_states, list_items, person_keys
+from dipgraph.loaders.lang.ru.roles import is_ambassador
+
+if TYPE_CHECKING:  # pragma: no cover
+    from dipgraph.loaders.lang.ru.events import SentenceContext
+
+
+def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
+    doc = ctx.doc
+    people = list(ctx.people)
+    receivers = [
+        p for p in people if doc.persons[p].role and not is_ambassador(doc.persons[p].role)
+    ]
+    host = next((doc.persons[p].state for p in receivers if doc.persons[p].state), None)
+    host = host or doc.publisher
+    parties = _party_states(doc, ctx.toks, ctx.base, ctx.states, [])
+    groups = _groups(doc, ctx.index, [p for p in people if p not in receivers], parties, host)
+    for si in list_items(doc, ctx.index):  # "Жан Дюпон – Франция;" lines after a colon
+        item_people = person_keys([m for m in doc.mentions if m.sent == si])
+        codes = [
+            m.code
+            for m in doc.states
+            if doc.sentence_at(m.start) == si and m.kind in ("state", "igo", "adj")
+        ]
+        code = next((c for c in codes if c != host), None)
+        if code or item_people:
+            groups.append((code, item_people))
+    groups = [(c, ps) for c, ps in groups if c or ps]
+    if host and len(groups) > 1:
+        out = []
+        for code, persons in groups:
+            ev = _new(ctx, cue, fmt, "credentials_list")
+            ev.participants = persons + receivers
+            ev.add_parties([code, host])
+            ev.confidence = 0.85 if persons and code else 0.65
+            out.append(ev)
+        return out
+    ev = _new(ctx, cue, fmt, fmt or "credentials")
+    ev.participants = people + [p for _, ps in groups for p in ps if p not in people]
+    ev.add_parties([doc.persons[p].state for p in ev.participants])
+    ev.add_parties(parties + [c for c, _ in groups])
+    if host and ev.parties:
+        ev.add_parties([host])
+    if not ev.participants and len(ev.parties) < 2:
+        return []
+    ev.confidence = 0.9 if ev.participants else 0.7
+    return [ev]
+
+
+def _new(ctx: SentenceContext, cue: str, fmt: str | None, pattern: str) -> EventDraft:
+    ev = EventDraft("ACCREDITED", ctx.index, ctx.doc.sentences[ctx.index].paragraph, cue=cue)
+    ev.sentences = [ctx.index]
+    ev.kind = fmt
+    ev.pattern = pattern
+    return ev
+
+
+def _groups(
+    doc: Document, si: int, ambassadors: list[str], codes: list[str], host: str | None
+) -> list[tuple[str | None, list[str]]]:
+    """(state, ambassadors) per accrediting state in the cue sentence: each ambassador
+    with their state (else the state named right before them: "послов Франции Жана
+    Дюпона, Италии Марио Росси"), the states named without an ambassador on their own."""
+    at = {m.person: m for m in doc.mentions if m.sent == si and m.person}
+    named = [
+        m
+        for m in doc.states
+        if doc.sentence_at(m.start) == si and m.code in codes and m.code != host
+    ]
+    out: dict[str | None, list[str]] = {}
+    for p in ambassadors:
+        code = doc.persons[p].state
+        if (code is None or code == host) and p in at:
+            before = [m.code for m in named if m.tok_end <= at[p].tok_start]
+            code = before[-1] if before else code
+        out.setdefault(code, []).append(p)
+    for code in codes:
+        if code != host:
+            out.setdefault(code, [])
+    return list(out.items())
+
+
+def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:
+    """The ambassador is posted in the receiving official's state (else the release's)."""
+    receiver_states = [
+        doc.persons[p].state
+        for p in ev.participants
+        if doc.persons[p].role and not is_ambassador(doc.persons[p].role)
+    ]
+    ambassador_posted = None
+    for p in ev.participants:
+        person = doc.persons[p]
+        if is_ambassador(person.role) and person.posted_in is None:
+            person.posted_in = next(
+                (s for s in receiver_states if s and s != person.state), doc.home_state
+            )
+        if is_ambassador(person.role):
+            ambassador_posted = person.posted_in
+    ev.add_parties([ambassador_posted] if ambassador_posted else [])

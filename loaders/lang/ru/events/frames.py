@@ -1,0 +1,283 @@
+"""Who acted and with whom, from the sentence's dependency parse (natasha's
+NewsSyntaxParser, parsed only for sentences that hold an event cue).
+
+A frame has the acting side (the subject of the cue's verb, or the genitive after a
+meeting noun: "встреча Лаврова с ...") and the counterparts: the phrase after "с"
+("встретился с министрами иностранных дел Катара, Кувейта и Омана"), the object of a
+reception ("принял послов ..."), the subject of a handing-over ("грамоты вручили послы
+...") — split into one counterpart per state, so that a list gives one bilateral event
+per counterpart (DESIGN.md, annotation rules: never join two counterparts). A meeting
+all attended together ("трехсторонняя встреча", "в формате", a joint session) is
+``joint``: one event with every party.
+
+Sides are read off the parse, then checked against the names and states the earlier
+stages found in the sentence: a side is persons (keys into Document.persons) and states,
+and an unnamed official ("Глава МИД", "турецкий коллега", "посол Франции") is a state
+without a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dipgraph.loaders.extract.doc import Document, StateMention, Token
+from dipgraph.loaders.lang.ru.models import lemmas, parses, syntax_parser
+
+WITH = {"с", "со"}
+# topic/venue prepositions: a state in a phrase they head is no side ("по Сирии", "в Москве")
+NOT_SIDE_PREPS = {
+    "в", "во", "на", "по", "о", "об", "обо", "из", "против", "вокруг", "для", "к", "ко",
+    "над", "про", "от", "после", "при",
+}  # fmt: skip
+JOINT_WORDS = {
+    "трехсторонний",
+    "четырехсторонний",
+    "многосторонний",
+    "формат",
+    "совместный",
+    "саммит",
+    "заседание",
+    "совещание",
+    "пятисторонний",
+}
+SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+CUE_NOUNS = {"встреча", "переговоры", "консультация", "беседа", "разговор", "обмен", "грамота"}
+FRAME_NOUNS = {"ход", "итог", "время", "рамка", "завершение", "окончание", "полях", "поле"}
+# a title or noun that names an official without a name ("Глава МИД", "коллега")
+OFFICIAL_NOUNS = {"коллега", "министр", "глава", "посол", "замминистра", "заместитель"}
+
+
+@dataclass
+class Side:
+    persons: list[str] = field(default_factory=list)
+    states: list[str] = field(default_factory=list)
+    official: bool = False  # headed by a title or "коллега": a person, named or not
+    cities: list[str] = field(default_factory=list)  # "Москва и Пекин провели ...": states
+
+    @property
+    def empty(self) -> bool:
+        return not self.persons and not self.states
+
+
+@dataclass
+class Frame:
+    agent: Side
+    counterparts: list[Side]
+    joint: bool = False
+    subject: bool = False  # the clause names its subject (else "Состоялась встреча с ...")
+
+
+def parse(doc: Document, si: int) -> list[tuple[int, str]]:
+    """(head index within the sentence or -1, relation) per token, cached in the doc."""
+    got = doc.syntax.get(si)
+    if got is not None:
+        return got
+    toks = doc.sentence_tokens(si)
+    (markup,) = list(syntax_parser().map([[t.text for t in toks]]))
+    ids = {tok.id: k for k, tok in enumerate(markup.tokens)}
+    got = [(ids.get(tok.head_id, -1), tok.rel) for tok in markup.tokens]
+    if len(got) != len(toks):  # the parser re-tokenized: no parse rather than a wrong one
+        got = [(-1, "dep")] * len(toks)
+    doc.syntax[si] = got
+    return got
+
+
+def _children(tree: list[tuple[int, str]], i: int) -> list[int]:
+    return [k for k, (h, _) in enumerate(tree) if h == i]
+
+
+def _subtree(tree: list[tuple[int, str]], i: int, stop: set[int] | None = None) -> set[int]:
+    out, todo = set(), [i]
+    stop = stop or set()
+    while todo:
+        k = todo.pop()
+        if k in out:
+            continue
+        out.add(k)
+        todo.extend(c for c in _children(tree, k) if c not in stop)
+    return out
+
+
+def _case_words(tree: list[tuple[int, str]], toks: list[Token], i: int) -> set[str]:
+    return {toks[c].text.lower() for c in _children(tree, i) if tree[c][1] in ("case", "fixed")}
+
+
+def _is_verb(tok: Token) -> bool:
+    ps = parses(tok.text)
+    return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+
+
+def predicate(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
+    """The verb that tells the cue ("провел переговоры" -> провел), else the cue."""
+    head, rel = tree[ci]
+    if rel in ("obj", "nsubj", "nsubj:pass") and head >= 0 and _is_verb(toks[head]):
+        return head
+    return ci
+
+
+def is_joint(toks: list[Token], ci: int) -> bool:
+    """A meeting all attended together: "трехсторонняя встреча", "в формате", "саммит"."""
+    window = toks[max(0, ci - 4) : ci + 6]
+    return any(lemmas(t.text) & JOINT_WORDS for t in window)
+
+
+def _side(
+    doc: Document,
+    si: int,
+    tokens: set[int],
+    states: list[StateMention],
+    tree: list[tuple[int, str]],
+) -> Side:
+    """The persons and states named inside a set of token indices (sentence-local)."""
+    base = doc.sentences[si].tok_start
+    toks = doc.sentence_tokens(si)
+    side = Side()
+    for m in doc.mentions:
+        if m.sent == si and m.tok_start - base in tokens and m.person not in side.persons:
+            if m.person:
+                side.persons.append(m.person)
+    for m in states:
+        i = m.tok_start - base
+        if i not in tokens or m.kind not in ("state", "igo", "adj", "city"):
+            continue
+        # "посол Казахстана в Армении": Армения is where he serves, not his side
+        head = i
+        for k in range(m.tok_start - base, m.tok_end - base):
+            if tree[k][0] < m.tok_start - base or tree[k][0] >= m.tok_end - base:
+                head = k
+        if _case_words(tree, toks, head) & NOT_SIDE_PREPS:
+            continue
+        if i > 0 and toks[i - 1].text.lower() in NOT_SIDE_PREPS:
+            continue
+        if m.kind == "city":
+            if m.code and m.code not in side.cities:
+                side.cities.append(m.code)
+        elif m.code not in side.states:
+            side.states.append(m.code)
+    return side
+
+
+def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> list[Side]:
+    """One side per state: "министрами иностранных дел Катара, Кувейта и Омана" -> three;
+    each person goes with their own state (else the nearest state named before them)."""
+    base = doc.sentences[si].tok_start
+    groups: dict[str | None, Side] = {}
+    order: list[str | None] = []
+
+    def group(code: str | None) -> Side:
+        if code not in groups:
+            groups[code] = Side(states=[code] if code else [], official=side.official)
+            order.append(code)
+        return groups[code]
+
+    mention_at = {m.person: m for m in doc.mentions if m.sent == si and m.person}
+    for p in side.persons:
+        code = doc.persons[p].state
+        if code is None and p in mention_at:
+            before = [
+                s.code
+                for s in states
+                if s.code in side.states and s.tok_end - base <= mention_at[p].tok_start - base
+            ]
+            code = before[-1] if before else None
+        g = group(code)
+        if p not in g.persons:
+            g.persons.append(p)
+    for code in side.states:
+        group(code)
+    out = [groups[c] for c in order]
+    # persons of no known state join a single stated group rather than make their own
+    stateless = groups.get(None)
+    if stateless is not None and len(out) == 2:
+        other = next(g for g in out if g is not stateless)
+        other.persons.extend(p for p in stateless.persons if p not in other.persons)
+        out = [other]
+    return out
+
+
+def is_topic(doc: Document, si: int, mention: StateMention) -> bool:
+    """A state named under a topic or place preposition on its way up to the clause
+    ("консультации ... по вопросам Сирии", "ситуация в Афганистане"): no party."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    base = doc.sentences[si].tok_start
+    k = mention.tok_start - base
+    for j in range(mention.tok_start - base, mention.tok_end - base):
+        if not (mention.tok_start - base <= tree[j][0] < mention.tok_end - base):
+            k = j  # the mention's own head token
+            break
+    seen = set()
+    while 0 <= k < len(tree) and k not in seen:
+        seen.add(k)
+        words = _case_words(tree, toks, k)
+        if words & WITH or "между" in words:
+            return False
+        if words & NOT_SIDE_PREPS:
+            return True
+        if _is_verb(toks[k]) or lemmas(toks[k].text) & CUE_NOUNS:
+            return False
+        k = tree[k][0]
+    return False
+
+
+def _official_head(tok: Token) -> bool:
+    from dipgraph.loaders.lang.ru.roles import _head
+
+    return bool(_head(tok) or lemmas(tok.text) & OFFICIAL_NOUNS)
+
+
+def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
+    """The acting side and the counterparts of the cue at sentence-local token ``ci``."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    pred = predicate(tree, toks, ci)
+    heads = [pred, ci]
+    head, rel = tree[ci]
+    if head >= 0 and lemmas(toks[head].text) & FRAME_NOUNS:
+        head, rel = tree[head]  # "в ходе встречи", "по итогам переговоров"
+    if pred == ci and rel in ("obl", "nmod") and head >= 0 and _is_verb(toks[head]):
+        # "На встрече с X министр Y отметил ...": the clause's subject is the other side
+        heads.append(head)
+    counter_roots: list[int] = []
+    agent_roots: list[int] = []
+    for h in heads:
+        for c in _children(tree, h):
+            rel = tree[c][1]
+            if c == ci or c in heads:
+                continue
+            if h == heads[-1] and h not in (pred, ci) and rel not in SUBJECT_RELS:
+                continue  # of the clause's verb only its subject
+            if _case_words(tree, toks, c) & WITH:
+                counter_roots.append(c)
+            elif rel in SUBJECT_RELS and (h != ci or h == pred):
+                agent_roots.append(c)
+            elif rel == "nmod" and h == ci and c > ci and not _case_words(tree, toks, c):
+                agent_roots.append(c)  # "встреча Лаврова с ...": the genitive
+    stop = set(counter_roots) | set(agent_roots) | set(heads)
+    agent = _merge(doc, si, agent_roots, stop, states, tree, toks)
+    counter = _merge(doc, si, counter_roots, stop, states, tree, toks)
+    counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
+    return Frame(agent, counterparts, is_joint(toks, ci), bool(agent_roots))
+
+
+def _merge(doc, si, roots, stop, states, tree, toks) -> Side:
+    out = Side()
+    for r in roots:
+        s = _side(doc, si, _subtree(tree, r, stop - {r}), states, tree)
+        out.persons += [p for p in s.persons if p not in out.persons]
+        out.states += [c for c in s.states if c not in out.states]
+        out.cities += [c for c in s.cities if c not in out.cities]
+        out.official = out.official or _official_head(toks[r])
+    return out
+
+
+def agent_official(doc: Document, si: int, ci: int) -> bool:
+    """The cue's subject is an official without a name ("Глава МИД провел ...",
+    "Министр принял ..."): the reporting side acts."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    pred = predicate(tree, toks, ci)
+    for c in _children(tree, pred):
+        if tree[c][1] in SUBJECT_RELS and lemmas(toks[c].text) & OFFICIAL_NOUNS:
+            return True
+    return False

@@ -1,0 +1,96 @@
+"""Lists, the reporting side, consultations worded otherwise, topic states, and the bound
+on one sentence's work (DESIGN.md annotation rules; issue 9)."""
+
+from __future__ import annotations
+
+from dipgraph.loaders.extract import extract
+from dipgraph.loaders.sources import read_text
+
+
+def events(body: str, publisher: str | None = "RU"):
+    text = "Москва. 3 марта. МИД - " + body
+    return extract(read_text(text, year=2026, publisher=publisher)).events
+
+
+def keys(evs) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((e.type, tuple(e.parties)) for e in evs)
+
+
+def test_calls_with_several_ministers_give_one_bilateral_event_each():
+    evs = events(
+        "Министр иностранных дел Узбекистана Бахтиёр Саидов провел телефонные переговоры с "
+        "министрами иностранных дел Катара, Кувейта и Омана."
+    )
+    assert keys(evs) == [("MET", ("KW", "UZ")), ("MET", ("OM", "UZ")), ("MET", ("QA", "UZ"))]
+    assert all(e.format == "phone_call" for e in evs)
+    # the counterparts are never joined to each other
+    assert not any({"KW", "QA"} <= set(e.parties) for e in evs)
+
+
+def test_meetings_with_named_ambassadors_split_by_their_states():
+    evs = events(
+        "Сергей Лавров провел встречи с послами Франции Жаном Дюпоном, Италии Марио Росси и "
+        "Испании Хосе Гарсией."
+    )
+    assert keys(evs) == [("MET", ("ES", "RU")), ("MET", ("FR", "RU")), ("MET", ("IT", "RU"))]
+    by_state = {e.parties[0] if e.parties[0] != "RU" else e.parties[1]: e for e in evs}
+    assert {p.name for p in by_state["FR"].participants} == {"Сергей Лавров", "Жан Дюпон"}
+
+
+def test_a_credentials_ceremony_of_several_ambassadors_gives_one_accredited_each():
+    evs = events("Верительные грамоты Президенту вручили послы Франции, Германии и Японии.")
+    assert keys(evs) == [
+        ("ACCREDITED", ("DE", "RU")),
+        ("ACCREDITED", ("FR", "RU")),
+        ("ACCREDITED", ("JP", "RU")),
+    ]
+
+
+def test_a_name_state_list_after_a_colon_gives_one_accredited_per_line():
+    evs = events(
+        "Президент принял верительные грамоты у вновь назначенных послов:\n"
+        "Жан Дюпон – Франция;\nМарио Росси – Италия;\nХосе Гарсия – Испания.",
+        publisher="KZ",
+    )
+    assert keys(evs) == [
+        ("ACCREDITED", ("ES", "KZ")),
+        ("ACCREDITED", ("FR", "KZ")),
+        ("ACCREDITED", ("IT", "KZ")),
+    ]
+    assert [p.name for e in evs for p in e.participants] == [
+        "Жан Дюпон", "Марио Росси", "Хосе Гарсия",
+    ]  # fmt: skip
+
+
+def test_the_reporting_side_fills_an_unnamed_own_official():
+    (e,) = events("Глава МИД провел телефонный разговор с турецким коллегой.")
+    assert (e.type, e.parties, e.format) == ("MET", ["RU", "TR"], "phone_call")
+    (e,) = events("Глава МИД провел телефонный разговор с турецким коллегой.", publisher="KZ")
+    assert e.parties == ["KZ", "TR"]
+
+
+def test_consultations_worded_otherwise_and_topic_states_are_no_parties():
+    assert keys(events("Москва и Пекин провели консультации по стратегической стабильности.")) == [
+        ("CONSULTED", ("CN", "RU"))
+    ]
+    assert keys(
+        events("В Москве прошли российско-китайские консультации по Ближнему Востоку.")
+    ) == [("CONSULTED", ("CN", "RU"))]
+    assert keys(
+        events("Состоялись консультации между Россией и Австралийским Союзом по вопросам Сирии.")
+    ) == [("CONSULTED", ("AU", "RU"))]
+    assert keys(
+        events(
+            "В Женеве состоялись консультации делегаций Беларуси и Китая по вопросам "
+            "разоружения и международной безопасности."
+        )
+    ) == [("CONSULTED", ("BY", "CN"))]
+
+
+def test_a_sentence_past_the_bounds_is_skipped_and_reported_not_exploded():
+    names = ["Жан Дюпон", "Марио Росси", "Хосе Гарсия", "Петер Ковач", "Хакан Фидан"]
+    states = ["Франции", "Италии", "Испании", "Венгрии", "Турции"]
+    parts = [f"министром {states[i % 5]} {names[i % 5]}" for i in range(45)]
+    x = extract(read_text("Министр провел встречи с " + ", ".join(parts) + ".", publisher="RU"))
+    assert x.events == []
+    assert any("skipped" in w and "people named" in w for w in x.warnings)
