@@ -217,13 +217,13 @@ def test_a_directory_with_a_chmod_000_file(data_dir, folder):
 @pytest.mark.parametrize(
     "name, text, message",
     [
-        ("english.txt", "Astana, March 3. Minister Yerzhan Nurtleuov met the Dutch "
-         "foreign minister Caspar Veldkamp to discuss trade and visas.",
-             "no extraction for language 'en'"),
+        ("kazakh.txt", "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Роман "
+         "Василенко Норвегия елшісімен кездесті.",
+             "Kazakh (kk), which has no extraction pipeline"),
         ("dateline-only.txt", "Астана. 3 марта. МИД - .", "too short"),
     ],
 )  # fmt: skip
-def test_text_without_russian_prose_gets_a_message_and_no_events(
+def test_text_in_no_supported_language_gets_a_message_and_no_events(
     data_dir, tmp_path, name, text, message
 ):
     path = tmp_path / name

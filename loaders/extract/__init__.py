@@ -49,12 +49,23 @@ def analyze(release: Release, upto: str | None = None):
 
 def check_language(release: Release) -> str | None:
     """Why a release cannot be extracted (None when it can)."""
-    from dipgraph.loaders.lang import language_for
+    from dipgraph.loaders.lang import LANGUAGES, language_for
 
     lang = language_for(release)
     if lang is None and release.language not in (None, "", "und"):
-        return f"no extraction for language {release.language!r}: no events extracted"
+        known = ", ".join(sorted(LANGUAGES))
+        return (
+            f"text is in {language_name(release.language)} ({release.language}), which has "
+            f"no extraction pipeline (supported: {known}): no events extracted"
+        )
     return _language(release).unsupported_reason(release.text or "")
+
+
+def language_name(code: str) -> str:
+    """English name of a language code ("kk" -> "Kazakh"), the code when unknown."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)
 
 
 def _evidence(doc, sent_i: int) -> Evidence:

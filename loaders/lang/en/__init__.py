@@ -1,0 +1,282 @@
+"""English: capitalization, title patterns and gazetteers, no model (DESIGN.md
+"Extraction"; the same contract as Russian).
+
+Stages: segment -> states -> names -> roles -> events -> dates. Everything English lives
+in this package: state names from CLDR (babel) and ISO 3166 (pycountry) plus the tables
+in ``data/`` (demonyms, extra spellings, IGO names, cities), months and datelines
+(:mod:`.dates`), sentence rules (:mod:`.segment`), names by capitalization
+(:mod:`.names`), title rules (:mod:`.roles`) and event cues (:mod:`.events`). Nothing here
+loads a model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dipgraph.loaders.extract.doc import Document, EventDraft, Person, PersonMention, Sentence
+from dipgraph.loaders.extract.pipeline import Stage
+from dipgraph.loaders.lang import Dateline, Language
+
+MIN_LETTERS = 20
+ORG_KINDS = (
+    ("embassy", "embassy"),
+    ("consulate", "consulate"),
+    ("ministry", "ministry"),
+    ("mfa", "ministry"),
+    ("university", "university"),
+    ("government", "government"),
+    ("council", "council"),
+)
+
+
+def split_text(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.dates import parse_dateline
+    from dipgraph.loaders.lang.en.segment import segment as split
+
+    dl = parse_dateline(doc.text)
+    doc.sentences, doc.paragraphs = [], []
+    for sent in split(doc.text):
+        if dl and sent.start < dl["end"] <= sent.end:  # the dateline is no sentence
+            cut = dl["end"] - sent.start
+            sent = Sentence(dl["end"], sent.end, sent.text[cut:].lstrip(), sent.paragraph)
+            if not sent.text:
+                continue
+        doc.sentences.append(sent)
+    return doc
+
+
+def find_places(doc: Document) -> Document:
+    """States, IGOs, demonyms and cities of every sentence (doc offsets), and the
+    publisher: the release's own (metadata, --publisher), else the dateline city's."""
+    from dataclasses import replace
+
+    from dipgraph.loaders.lang.en.dates import parse_dateline
+    from dipgraph.loaders.lang.en.states import city_state, find_states
+
+    doc.states = []
+    for sent in doc.sentences:
+        doc.states += [replace(m, start=m.start + sent.start, end=m.end + sent.start)
+                       for m in find_states(sent.text)]  # fmt: skip
+    doc.publisher = doc.release.publisher
+    if doc.publisher is None:
+        dl = parse_dateline(doc.text)
+        doc.publisher = city_state(dl["city"]) if dl else None
+    doc.home_state = doc.publisher
+    return doc
+
+
+def _sentence_states(doc: Document, i: int):
+    from dataclasses import replace
+
+    s = doc.sentences[i]
+    return [
+        replace(m, start=m.start - s.start, end=m.end - s.start)
+        for m in doc.states
+        if s.start <= m.start < s.end
+    ]
+
+
+def find_people(doc: Document) -> Document:
+    """People by capitalization; a surname alone is the person named in full elsewhere
+    in the release, a single word after an honorific or a title a person of its own."""
+    from dipgraph.loaders.lang.en.names import find_names, name_key, surname
+    from dipgraph.loaders.lang.en.roles import title_after, title_before
+
+    doc.mentions, doc.persons = [], {}
+    found = []
+    for i, sent in enumerate(doc.sentences):
+        mentions = _sentence_states(doc, i)
+        for n in find_names(sent.text, mentions):
+            n.title = title_before(sent.text, n.start, mentions) or title_after(
+                sent.text, n.end, mentions
+            )
+            found.append((i, n))
+    by_surname: dict[str, str] = {}
+    for _, n in found:
+        if not n.single:
+            n.person = name_key(n.name)
+            doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
+            by_surname.setdefault(surname(n.name), n.person)
+    for i, n in found:
+        if n.single:
+            n.person = by_surname.get(n.name.lower())
+            if n.person is None and (n.cued or n.title):
+                n.person = name_key(n.name)
+                doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
+        if n.person is None:
+            continue
+        s = doc.sentences[i]
+        pm = PersonMention(
+            s.start + n.start, s.start + n.end, n.name, 0, 0, n.name, i, n.title, n.person
+        )
+        doc.mentions.append(pm)
+        doc.persons[n.person].mentions.append(pm)
+    return doc
+
+
+def assign_roles(doc: Document) -> Document:
+    """Each person's role, state and posting from the first title that says them; a
+    titled official with no state (not an ambassador) is the publisher's."""
+    from dipgraph.loaders.lang.en.roles import is_ambassador
+
+    for m in doc.mentions:
+        t, p = m.title, doc.persons[m.person]
+        if t is None:
+            continue
+        p.role = p.role or t.role
+        p.state = p.state or t.state
+        p.posted_in = p.posted_in or t.posted_in
+        p.organization = p.organization or t.organization
+    for p in doc.persons.values():
+        if p.state is None and p.role and not is_ambassador(p.role):
+            p.state = doc.publisher
+    return doc
+
+
+def find_events(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.events import SentenceView, sentence_events
+    from dipgraph.loaders.lang.en.names import NameMention
+    from dipgraph.loaders.records import Host
+
+    state = {k: p.state for k, p in doc.persons.items()}
+    role = {k: p.role for k, p in doc.persons.items()}
+    posted = {k: p.posted_in for k, p in doc.persons.items()}
+    drafts = []
+    for i, sent in enumerate(doc.sentences):
+        people = [
+            NameMention(m.start - sent.start, m.end - sent.start, m.name, False, person=m.person)
+            for m in doc.mentions
+            if m.sent == i
+        ]
+        consumed = {
+            (st.start, st.end)
+            for m in doc.mentions
+            if m.sent == i and m.title
+            for st in m.title.mentions
+        }
+        view = SentenceView(
+            i, sent.text, people, _sentence_states(doc, i), consumed, state, role, posted
+        )
+        drafts += sentence_events(view, doc.publisher)
+    # one contact told in several sentences ("During the meeting, the sides ...") is one
+    # event: the same type and parties
+    kept: dict[tuple, EventDraft] = {}
+    doc.events = []
+    for d in drafts:
+        key = (d.type, tuple(sorted(d.parties)))
+        if key in kept:
+            first = kept[key]
+            first.participants += [k for k in d.participants if k not in first.participants]
+            first.sentences.append(d.sentence)
+            continue
+        ev = EventDraft(
+            type=d.type,
+            sentence=d.sentence,
+            paragraph=doc.sentences[d.sentence].paragraph,
+            format=d.format,
+            kind=d.kind,
+            parties=list(d.parties),
+            participants=list(d.participants),
+            host=Host(*d.host) if d.host else None,
+            venue=d.venue,
+            confidence=d.confidence,
+            cue=d.cue,
+            sentences=[d.sentence],
+        )
+        kept[key] = ev
+        doc.events.append(ev)
+    return doc
+
+
+def date_events(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.dates import date_of
+
+    r = doc.release
+    for ev in doc.events:
+        ev.date, ev.date_precision = date_of(
+            doc.sentences[ev.sentence].text, r.published, r.date_precision
+        )
+    return doc
+
+
+class English(Language):
+    code = "en"
+    name = "English"
+
+    def unsupported_reason(self, text: str) -> str | None:
+        letters = [c for c in text or "" if c.isalpha()]
+        if len(letters) < MIN_LETTERS:
+            return "empty or too short text: no events extracted"
+        return None
+
+    def parse_dateline(self, text: str) -> Dateline | None:
+        from dipgraph.loaders.lang.en.dates import parse_dateline
+
+        dl = parse_dateline(text)
+        if dl is None:
+            return None
+        return Dateline(
+            dl["city"], dl["day"], dl["month"], dl["year"], None, dl["offset"], dl["end"]
+        )
+
+    def parse_date(self, text: str) -> tuple[int | None, int | None, int | None]:
+        from dipgraph.loaders.lang.en.dates import find_date
+
+        found = find_date(text)
+        return found if found else (None, None, None)
+
+    @cache  # noqa: B019 - one instance per process
+    def pipeline(self) -> list[Stage]:
+        return [
+            Stage("segment", split_text, ("text",), ("paragraphs", "sentences")),
+            Stage("states", find_places, ("sentences",), ("states", "publisher", "home_state")),
+            Stage("names", find_people, ("sentences", "states"), ("mentions", "persons")),
+            Stage("roles", assign_roles, ("mentions", "persons", "publisher"), ("persons",)),
+            Stage(
+                "events",
+                find_events,
+                ("sentences", "mentions", "persons", "states", "publisher"),
+                ("events",),
+            ),
+            Stage("dates", date_events, ("events", "sentences"), ("events",)),
+        ]
+
+    def state_name(self, code: str | None) -> str | None:
+        from dipgraph.loaders.lang.en.states import english_names
+
+        return english_names().get(code or "")
+
+    def state_codes(self, text: str) -> list[str]:
+        from dipgraph.loaders.lang.en.states import find_states
+
+        codes = [m.code for m in find_states(text) if m.kind in ("state", "igo", "adj")]
+        return list(dict.fromkeys(codes))
+
+    def state_code_of(self, text: str) -> str | None:
+        from dipgraph.loaders.lang.en.states import state_code_of
+
+        return state_code_of(text)
+
+    def city_state(self, city: str | None) -> str | None:
+        from dipgraph.loaders.lang.en.states import city_state
+
+        return city_state(city)
+
+    def organization_kind(self, name: str) -> str:
+        lowered = name.lower()
+        return next((kind for needle, kind in ORG_KINDS if needle in lowered), "other")
+
+    def is_ambassador(self, role: str | None) -> bool:
+        from dipgraph.loaders.lang.en.roles import is_ambassador
+
+        return is_ambassador(role)
+
+    def words(self, text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+    def position_words(self, text: str) -> set[str]:
+        return self.words(text)
+
+
+LANGUAGE = English()

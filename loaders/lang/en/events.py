@@ -1,0 +1,381 @@
+"""Events in English sentences, by the annotation rules of DESIGN.md.
+
+One sentence, one kind of contact, decided in this order:
+
+- ACCREDITED: credentials or their copies ("presented copies of credentials", "letters of
+  credence"); one event per ambassador (a ceremony of eight ambassadors is eight events),
+  kind "copies" or "credentials";
+- CONSULTED: consultations, negotiations, a round of talks between states or ministries
+  ("political consultations between the Foreign Ministries of Kazakhstan and Norway",
+  "Kazakh-Norwegian consultations");
+- MET: met / meeting / received / held talks / conversation, phone and video calls
+  (format phone_call / video_call); the sides are the people (and states) before the cue
+  and those after it; several counterparts after "with" make one bilateral event each,
+  unless they met together (trilateral, joint, "in the format");
+- HOSTED: a round table, reception, briefing, lecture ... that a body organized or held,
+  and attendance at a summit or a ministerial (format multilateral_attendance).
+
+The reporting side: a side the text leaves implicit ("the Minister", "the Kazakh side",
+nobody named before "met with") is the publisher's state. Planned, announced and negated
+contacts ("will meet", "is scheduled to", "the next round", "did not meet") are no events;
+"on the sidelines of" a summit is only the frame of the meeting it introduces. States
+after "in"/"at" are the venue's, states after "on"/"discussed"/"relations" the topic's:
+neither is a party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dipgraph.loaders.lang.en.names import NameMention
+from dipgraph.loaders.lang.en.roles import is_ambassador
+from dipgraph.loaders.lang.en.states import Mention
+
+ACCREDITED_RE = re.compile(r"\b(?:credentials|letters? of credence|credential letters?)\b", re.I)
+CONSULTED_RE = re.compile(
+    r"\b(?:(?:political |inter-?ministerial |bilateral |regular |round of )*"
+    r"consultations?|negotiations|round of (?:political )?talks)\b",
+    re.I,
+)
+PHONE_RE = re.compile(
+    r"\b(?:(?:tele)?phone (?:conversation|call|talks?)|by (?:tele)?phone|phoned|"
+    r"spoke (?:on|over) the (?:tele)?phone)\b",
+    re.I,
+)
+VIDEO_RE = re.compile(
+    r"\b(?:video ?(?:conference|call|link)|videoconference|virtual (?:meeting|talks)|"
+    r"online (?:meeting|talks))\b",
+    re.I,
+)
+MET_RE = re.compile(
+    r"\b(?:met|meets|meeting|meetings|received|receives|held talks|talks|conversation|"
+    r"courtesy call|paid a call|call)\b",
+    re.I,
+)
+HOSTED_NOUN_RE = re.compile(
+    r"\b(?:round ?table|reception|briefing|conference|seminar|lecture|presentation|"
+    r"exhibition|forum|ceremony|webinar|concert|festival|event|symposium|screening|"
+    r"workshop|panel discussion)s?\b",
+    re.I,
+)
+HOSTING_VERB_RE = re.compile(
+    r"\b(?:organi[sz]ed|hosted|held|arranged|convened|took place|was held|were held|"
+    r"opened|launched|co-organi[sz]ed)\b",
+    re.I,
+)
+ATTEND_RE = re.compile(
+    r"\b(?:took part in|participated in|attended|participation in|addressed)\b[^.;]{0,80}?"
+    r"\b(?:summit|forum|meeting of|session|conference|ministerial|council of)",
+    re.I,
+)
+PLAN_RE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|to be held|(?:is|are) (?:expected|scheduled|"
+    r"planned|set|due|going) to|plans? to|planning to|intends? to|upcoming|forthcoming|"
+    r"next round|next meeting|agreed to (?:hold|meet|continue)|invited [^.]{0,60} to|"
+    r"proposed to|ready to|look forward to|to hold|to meet|to be organi[sz]ed|"
+    r"did not|didn't|has not|have not|was cancelled|was postponed)\b",
+    re.I,
+)
+JOINT_RE = re.compile(
+    r"\b(?:trilateral|quadrilateral|joint meeting|together with|in the format|"
+    r"\w+-format|C5\+|Central Asia\s*\+)",
+    re.I,
+)
+TOPIC_RE = re.compile(
+    r"\b(?:on|about|regarding|concerning|discuss(?:ed|ing)?|to discuss|during which|"
+    r"where|covering|focus(?:ed|ing)? on|relations|cooperation|issues|agenda|prospects|"
+    r"exchanged|noted|stressed|expressed|reviewed|as well as)\b|[;:]",
+    re.I,
+)
+INTRO_RE = re.compile(
+    r"^(?:on the sidelines of|during|within the framework of|in the framework of|as part of|"
+    r"at the invitation of|following|on the margins of|in the course of|at)\b[^,]{0,160},\s*",
+    re.I,
+)
+VENUE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass
+class Draft:
+    type: str
+    sentence: int
+    format: str | None = None
+    kind: str | None = None
+    parties: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # person keys
+    host: tuple[str, str, str | None] | None = None  # name, kind, state
+    venue: tuple[str, str | None] | None = None
+    confidence: float = 0.6
+    cue: str = ""
+
+    def add(self, *codes: str | None) -> None:
+        for c in codes:
+            if c and c not in self.parties:
+                self.parties.append(c)
+
+
+@dataclass
+class SentenceView:
+    """What the events stage needs of one sentence."""
+
+    index: int
+    text: str
+    names: list[NameMention]  # with .person set, in order
+    mentions: list[Mention]  # states/IGOs/demonyms/cities (sentence offsets)
+    consumed: set[tuple[int, int]]  # mentions that belong to a title
+    person_state: dict[str, str | None]
+    person_role: dict[str, str | None]
+    person_posted: dict[str, str | None]
+
+
+def _planned(text: str, cue_start: int, cue_end: int) -> bool:
+    before = text[max(0, cue_start - 70) : cue_start]
+    clause_start = max(before.rfind(","), before.rfind(";"))
+    # a plan in the clause before the cue, or right after it ("... will be held")
+    if PLAN_RE.search(before[clause_start + 1 :]):
+        return True
+    after = text[cue_end : cue_end + 30]
+    return bool(re.match(r"\s*(?:will|is scheduled|are scheduled|is planned|is expected)", after))
+
+
+def _free_mentions(view: SentenceView, lo: int, hi: int) -> list[Mention]:
+    """State/IGO mentions between lo and hi that are parties: not inside a title, not a
+    city, not after in/at (a venue) and not inside the topic."""
+    out = []
+    for m in view.mentions:
+        if not (lo <= m.start < hi) or m.kind == "city" or (m.start, m.end) in view.consumed:
+            continue
+        if VENUE_PREP_RE.search(view.text[max(0, m.start - 12) : m.start]):
+            continue
+        out.append(m)
+    return out
+
+
+def _topic_start(text: str, pos: int) -> int:
+    m = TOPIC_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _venue(view: SentenceView) -> tuple[str, str | None] | None:
+    for m in view.mentions:
+        if m.kind == "city" and VENUE_PREP_RE.search(view.text[max(0, m.start - 12) : m.start]):
+            return m.text, m.code
+    return None
+
+
+def sentence_events(view: SentenceView, publisher: str | None) -> list[Draft]:
+    text = view.text
+    body_start = 0
+    intro = INTRO_RE.match(text)
+    if intro and re.search(r"sidelines|margins|framework|part of|invitation", intro.group(0), re.I):
+        body_start = intro.end()
+    for finder in (_accredited, _consulted, _attended, _met, _hosted):
+        found = finder(view, body_start, publisher)
+        if found is not None:
+            return found
+    return []
+
+
+def _sides(view: SentenceView, cue_start: int, cue_end: int, body_start: int):
+    """(own person keys, counterpart person keys) around a cue."""
+    own, other = [], []
+    for n in view.names:
+        if n.person is None:
+            continue
+        if n.end <= cue_start and n.start >= body_start:
+            if n.person not in own:
+                own.append(n.person)
+        elif n.start >= cue_end and n.start < _topic_start(view.text, cue_end):
+            if n.person not in other and n.person not in own:
+                other.append(n.person)
+    # "X and Y met / held talks": the first is one side, the rest the other
+    if not other and len(own) >= 2:
+        own, other = own[:1], own[1:]
+    return own, other
+
+
+def _own_states(view: SentenceView, own: list[str], lo: int, hi: int, publisher: str | None):
+    states = [view.person_state.get(k) for k in own if view.person_state.get(k)]
+    if not states:
+        states = [m.code for m in _free_mentions(view, lo, hi)][:1]
+    return states or ([publisher] if publisher else [])
+
+
+def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Draft] | None:
+    text = view.text
+    fmt = None
+    cue = PHONE_RE.search(text, body_start)
+    if cue:
+        fmt = "phone_call"
+    else:
+        cue = VIDEO_RE.search(text, body_start)
+        if cue:
+            fmt = "video_call"
+        else:
+            cue = MET_RE.search(text, body_start)
+            while (
+                cue
+                and cue.group(0).lower() == "call"
+                and not re.search(
+                    r"(?i)\b(?:courtesy|made a|had a|held a)\s*$", text[: cue.start()]
+                )
+            ):
+                cue = MET_RE.search(text, cue.end())
+    if cue is None:
+        return None
+    if _planned(text, cue.start(), cue.end()):
+        return []
+    own, other = _sides(view, cue.start(), cue.end(), body_start)
+    topic = _topic_start(text, cue.end())
+    own_states = _own_states(view, own, body_start, cue.start(), publisher)
+    counterparts: list[tuple[str | None, str | None]] = [
+        (k, view.person_state.get(k)) for k in other
+    ]
+    named_states = {s for _, s in counterparts if s} | set(own_states)
+    for m in _free_mentions(view, cue.end(), topic):
+        if m.code not in named_states:
+            counterparts.append((None, m.code))
+            named_states.add(m.code)
+    if not counterparts:
+        return []
+    joint = bool(JOINT_RE.search(text))
+    groups = [counterparts] if joint or len(counterparts) == 1 else [[c] for c in counterparts]
+    drafts = []
+    for group in groups:
+        d = Draft("MET", view.index, format=fmt, cue=cue.group(0), confidence=0.7)
+        d.add(*own_states)
+        d.participants = list(own)
+        for key, state in group:
+            d.add(state)
+            if key:
+                d.participants.append(key)
+        if len(d.parties) < 2 and len(d.participants) < 2:
+            continue
+        d.venue = _venue(view)
+        drafts.append(d)
+    return drafts
+
+
+def _accredited(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    cue = ACCREDITED_RE.search(text)
+    if cue is None:
+        return None
+    if _planned(text, cue.start(), cue.end()):
+        return []
+    kind = "copies" if re.search(r"(?i)\bcop(?:y|ies)\b", text) else "credentials"
+    keys = [n.person for n in view.names if n.person]
+    keys = list(dict.fromkeys(keys))
+    ambassadors = [k for k in keys if is_ambassador(view.person_role.get(k))]
+    receivers = [k for k in keys if k not in ambassadors]
+    host = next((view.person_state[k] for k in receivers if view.person_state.get(k)), None)
+    drafts = []
+    for amb in ambassadors:
+        state = view.person_state.get(amb)
+        home = view.person_posted.get(amb) or host or publisher
+        d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.8)
+        d.add(state, home if home != state else None)
+        d.participants = [amb, *receivers]
+        drafts.append(d)
+    if not drafts:
+        home = host or publisher
+        for m in _free_mentions(view, 0, len(text)):
+            if m.code == home or m.kind == "igo":
+                continue
+            d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.6)
+            d.add(m.code, home)
+            d.participants = list(receivers)
+            drafts.append(d)
+    return drafts
+
+
+def _consulted(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    cue = CONSULTED_RE.search(text, body_start)
+    if cue is None:
+        return None
+    if _planned(text, cue.start(), cue.end()):
+        return []
+    topic = _topic_start(text, cue.end())
+    # "between the Foreign Ministries of A and B": the parties sit after the cue
+    between = re.match(r"\s*(?:were held |took place )?(?:between|with)\b", text[cue.end() :])
+    if between:
+        topic = _topic_start(text, cue.end() + between.end())
+    d = Draft("CONSULTED", view.index, cue=cue.group(0), confidence=0.7)
+    low = cue.group(0).lower()
+    d.format = (
+        "political_consultations"
+        if "consultation" in low
+        else "negotiations"
+        if "negotiation" in low or "talks" in low
+        else None
+    )
+    for n in view.names:
+        if n.person and n.person not in d.participants and n.start < topic:
+            d.participants.append(n.person)
+            d.add(view.person_state.get(n.person))
+    for m in _free_mentions(view, body_start, topic):
+        d.add(m.code)
+    if len(d.parties) < 2 and publisher:
+        d.add(publisher)
+    if len(d.parties) < 2:
+        return []
+    d.venue = _venue(view)
+    return [d]
+
+
+def _attended(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    attend = ATTEND_RE.search(text)
+    if attend:
+        if _planned(text, attend.start(), attend.end()):
+            return []
+        d = Draft("HOSTED", view.index, format="multilateral_attendance", cue="attended")
+        mentions = _free_mentions(view, attend.start(), len(text))
+        host = next((m for m in mentions if m.kind == "igo"), None)
+        own = [n.person for n in view.names if n.person and n.end <= attend.start()]
+        d.add(*_own_states(view, own, 0, attend.start(), publisher))
+        d.participants = own
+        if host:
+            d.add(host.code)
+            d.host = (host.text, "igo", host.code)
+        d.venue = _venue(view)
+        return [d] if d.parties else []
+    return None
+
+
+def _hosted(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    noun = HOSTED_NOUN_RE.search(text)
+    verb = HOSTING_VERB_RE.search(text)
+    if not (noun and verb):
+        return None
+    if _planned(text, min(noun.start(), verb.start()), max(noun.end(), verb.end())):
+        return []
+    d = Draft("HOSTED", view.index, cue=noun.group(0), confidence=0.5)
+    org = re.search(
+        r"\b(?:the\s+)?(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|"
+        r"Foreign Ministry|Permanent Mission|Mission)\s+of\s+(?:the\s+)?([^,.;]{2,60}?)"
+        r"(?:\s+(?:in|to)\s+[^,.;]{2,40})?(?=[,.;]|\s+(?:organi|host|held|arrang|conven))",
+        text,
+    )
+    host_state = None
+    if org:
+        for m in view.mentions:
+            if org.start(2) <= m.start < org.end(2) and m.kind != "city":
+                host_state = m.code
+                break
+        kind = (
+            "embassy"
+            if "Embassy" in org.group(1)
+            else ("consulate" if "Consulate" in org.group(1) else "ministry")
+        )
+        d.host = (org.group(0).strip().removeprefix("the ").strip(), kind, host_state)
+    own = [n.person for n in view.names if n.person]
+    d.participants = own
+    d.add(host_state or publisher)
+    for k in own:
+        d.add(view.person_state.get(k))
+    d.venue = _venue(view)
+    return [d] if d.parties else []
