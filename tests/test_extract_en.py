@@ -27,8 +27,8 @@ def test_titles_before_and_after_names_give_role_state_and_posting():
     assert brief(x) == [("MET", ["KZ", "NO"], ["Helene Sand Andresen", "Roman Vassilenko"])]
     people = {p.name: (p.state, p.role, p.posted_in) for p in x.events[0].participants}
     assert people == {
-        "Roman Vassilenko": ("KZ", "Deputy Foreign Minister", None),
-        "Helene Sand Andresen": ("NO", "Ambassador", "KZ"),
+        "Roman Vassilenko": ("KZ", "deputy minister of foreign affairs", None),
+        "Helene Sand Andresen": ("NO", "ambassador", "KZ"),
     }
     x = events_of(
         "H.E. Mr. John Smith, the newly appointed Ambassador of the United States, "

@@ -101,7 +101,7 @@ def find_people(doc: Document) -> Document:
     for i, n in found:
         if n.single:
             n.person = by_surname.get(n.name.lower())
-            if n.person is None and (n.cued or n.title):
+            if n.person is None and n.cued:
                 n.person = name_key(n.name)
                 doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
         if n.person is None:
@@ -137,11 +137,21 @@ def assign_roles(doc: Document) -> Document:
 def find_events(doc: Document) -> Document:
     from dipgraph.loaders.lang.en.events import SentenceView, sentence_events
     from dipgraph.loaders.lang.en.names import NameMention
-    from dipgraph.loaders.records import Host
 
     state = {k: p.state for k, p in doc.persons.items()}
     role = {k: p.role for k, p in doc.persons.items()}
     posted = {k: p.posted_in for k, p in doc.persons.items()}
+    # the publisher's first titled official: who "the Minister", "he" or "the Kazakh
+    # diplomat" is in a release about one official's day
+    protagonist = next(
+        (m.person for m in doc.mentions
+         if role.get(m.person) and state.get(m.person) == doc.publisher),
+        None,
+    )  # fmt: skip
+    titled_by_state: dict[str, list[str]] = {}
+    for k, p in doc.persons.items():
+        if p.role and p.state:
+            titled_by_state.setdefault(p.state, []).append(k)
     drafts = []
     for i, sent in enumerate(doc.sentences):
         people = [
@@ -156,37 +166,79 @@ def find_events(doc: Document) -> Document:
             for st in m.title.mentions
         }
         view = SentenceView(
-            i, sent.text, people, _sentence_states(doc, i), consumed, state, role, posted
+            i,
+            sent.text,
+            people,
+            _sentence_states(doc, i),
+            consumed,
+            state,
+            role,
+            posted,
+            protagonist,
+            titled_by_state,
         )
         drafts += sentence_events(view, doc.publisher)
-    # one contact told in several sentences ("During the meeting, the sides ...") is one
-    # event: the same type and parties
-    kept: dict[tuple, EventDraft] = {}
-    doc.events = []
-    for d in drafts:
-        key = (d.type, tuple(sorted(d.parties)))
-        if key in kept:
-            first = kept[key]
-            first.participants += [k for k in d.participants if k not in first.participants]
-            first.sentences.append(d.sentence)
-            continue
-        ev = EventDraft(
-            type=d.type,
-            sentence=d.sentence,
-            paragraph=doc.sentences[d.sentence].paragraph,
-            format=d.format,
-            kind=d.kind,
-            parties=list(d.parties),
-            participants=list(d.participants),
-            host=Host(*d.host) if d.host else None,
-            venue=d.venue,
-            confidence=d.confidence,
-            cue=d.cue,
-            sentences=[d.sentence],
-        )
-        kept[key] = ev
-        doc.events.append(ev)
+    doc.events = _merge(doc, drafts)
     return doc
+
+
+def _merge(doc: Document, drafts: list) -> list[EventDraft]:
+    """One contact told in several sentences ("During the meeting, the sides ...") is one
+    event: the same type and parties, unless each names a different counterpart (two
+    meetings with two EU officials). A draft that only adds participants ("the
+    delegations were headed by ...") joins the event it belongs to, or is dropped."""
+    out: list[tuple[EventDraft, set[str]]] = []
+    for d in drafts:
+        if d.type == "HOSTED" and d.attach:
+            # "The event was attended by ...": the hosted event just told
+            last = next((ev for ev, _ in reversed(out) if ev.type == "HOSTED"), None)
+            if last is not None:
+                last.add_parties(d.parties)
+                last.participants += [k for k in d.participants if k not in last.participants]
+            continue
+        if d.type == "HOSTED":  # two events held are two events, even by one host
+            out.append((_draft_event(doc, d), set()))
+            continue
+        same = [
+            (ev, cps)
+            for ev, cps in out
+            if ev.type == d.type
+            and (
+                sorted(ev.parties) == sorted(d.parties)
+                or d.attach
+                and set(d.parties) <= set(ev.parties)
+            )
+            and (not cps or not d.counterparts or cps & set(d.counterparts))
+        ]
+        if same:
+            ev, cps = same[0]
+            ev.participants += [k for k in d.participants if k not in ev.participants]
+            cps |= set(d.counterparts)
+            ev.sentences.append(d.sentence)
+            continue
+        if d.attach:
+            continue
+        out.append((_draft_event(doc, d), set(d.counterparts)))
+    return [ev for ev, _ in out]
+
+
+def _draft_event(doc: Document, d) -> EventDraft:
+    from dipgraph.loaders.records import Host
+
+    return EventDraft(
+        type=d.type,
+        sentence=d.sentence,
+        paragraph=doc.sentences[d.sentence].paragraph,
+        format=d.format,
+        kind=d.kind,
+        parties=list(d.parties),
+        participants=list(d.participants),
+        host=Host(*d.host) if d.host else None,
+        venue=d.venue,
+        confidence=d.confidence,
+        cue=d.cue,
+        sentences=[d.sentence],
+    )
 
 
 def date_events(doc: Document) -> Document:
@@ -214,7 +266,7 @@ class English(Language):
         from dipgraph.loaders.lang.en.dates import parse_dateline
 
         dl = parse_dateline(text)
-        if dl is None:
+        if dl is None or dl["day"] is None:  # "ASTANA. KAZINFORM –" dates nothing
             return None
         return Dateline(
             dl["city"], dl["day"], dl["month"], dl["year"], None, dl["offset"], dl["end"]

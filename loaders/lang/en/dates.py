@@ -29,10 +29,18 @@ VAGUE_RE = re.compile(
     r"\b(?:earlier|recently|previously|last (?:week|month|year)|in the past|the day before)\b",
     re.I,
 )
-DATELINE_RE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z\-' ]{1,30}),\s+" + _MONTH + r"\s+(?P<day>\d{1,2})"
-    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?\s*(?:\([^)]{1,30}\)\s*)?[-–—]\s+",
-)
+_CITY = r"(?P<city>[A-Z][A-Za-z\-' ]{1,30}?)(?:,\s*[A-Z][a-z]+)?"
+# "ASTANA, March 3, 2025 – ", "BAKU, Azerbaijan, March 30. ", "United Nations, Sep 23
+# (SocialNews.XYZ) ", and the agency form "BRUSSELS. KAZINFORM – "
+DATELINE_RES = [
+    re.compile(
+        rf"^{_CITY},\s+(?i:{_MONTH})\s+(?P<day>\d{{1,2}}){_YEAR}\s*"
+        r"(?:\((?P<agency>[^)]{1,40})\)\s*(?:[-–—]\s+)?|[.]\s+|[-–—]\s+)"
+    ),
+    re.compile(
+        r"^(?P<city>[A-Z][A-Z\-' ]{1,30})\.\s+(?P<agency>[A-Z][A-Za-z]{2,20})\s*(?:[-–—]\s+)?"
+    ),
+]
 
 
 def find_date(text: str) -> tuple[int | None, int, int] | None:
@@ -67,17 +75,21 @@ def date_of(sentence: str, published: str | None, precision: str) -> tuple[str |
 
 
 def parse_dateline(text: str) -> dict | None:
-    """'ASTANA, March 3, 2025 – ...' in the first lines: city, day, month, year, offsets."""
+    """The dateline in the first lines: city, day, month, year (or None), agency and the
+    offsets where it starts and ends."""
     offset = 0
     for line in text.split("\n")[:4]:
-        m = DATELINE_RE.match(line)
-        if m:
+        for rx in DATELINE_RES:
+            m = rx.match(line)
+            if m is None:
+                continue
+            groups = m.groupdict()
             return {
                 "city": m.group("city").strip().title(),
-                "day": int(m.group("day")),
-                "month": MONTHS[m.group("month").lower()],
-                "year": int(m.group("year")) if m.group("year") else None,
-                "agency": None,
+                "day": int(groups["day"]) if groups.get("day") else None,
+                "month": MONTHS[groups["month"].lower()] if groups.get("month") else None,
+                "year": int(groups["year"]) if groups.get("year") else None,
+                "agency": groups.get("agency"),
                 "offset": offset,
                 "end": offset + m.end(),
             }

@@ -26,7 +26,7 @@ neither is a party.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dipgraph.loaders.lang.en.names import NameMention
 from dipgraph.loaders.lang.en.roles import is_ambassador
@@ -74,7 +74,8 @@ PLAN_RE = re.compile(
     r"planned|set|due|going) to|plans? to|planning to|intends? to|upcoming|forthcoming|"
     r"next round|next meeting|agreed to (?:hold|meet|continue)|invited [^.]{0,60} to|"
     r"proposed to|ready to|look forward to|to hold|to meet|to be organi[sz]ed|"
-    r"did not|didn't|has not|have not|was cancelled|was postponed)\b",
+    r"did not|didn't|has not|have not|could not|couldn't|failed to|was not able|"
+    r"was cancelled|was postponed)\b",
     re.I,
 )
 JOINT_RE = re.compile(
@@ -83,16 +84,33 @@ JOINT_RE = re.compile(
     re.I,
 )
 TOPIC_RE = re.compile(
-    r"\b(?:on|about|regarding|concerning|discuss(?:ed|ing)?|to discuss|during which|"
+    r"\b(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day))|about|regarding|concerning|"
+    r"discuss(?:ed|ing)?|to discuss|during which|"
     r"where|covering|focus(?:ed|ing)? on|relations|cooperation|issues|agenda|prospects|"
     r"exchanged|noted|stressed|expressed|reviewed|as well as)\b|[;:]",
     re.I,
 )
-INTRO_RE = re.compile(
-    r"^(?:on the sidelines of|during|within the framework of|in the framework of|as part of|"
-    r"at the invitation of|following|on the margins of|in the course of|at)\b[^,]{0,160},\s*",
+FRAME_RE = re.compile(
+    r"\b(?:on the sidelines of|on the margins of|within the framework of|in the framework of|"
+    r"as part of|at the invitation of)\b[^,;]*",
     re.I,
 )
+REGION_END_RE = re.compile(
+    r"\b(?!(?:appointed|accredited|designated|based|elected|united|concerned|related|"
+    r"dedicated|authori[sz]ed)\b)[a-z]{3,}ed\b|\b(?:who|which|said|says|wrote|told)\b"
+)
+PRE_TOPIC_RE = re.compile(
+    r"\b(?:discuss\w*|views on|situation|regarding|about|concerning|on the (?:issue|course|"
+    r"progress|results|prospects))\b",
+    re.I,
+)
+HEADED_RE = re.compile(
+    r"\bdelegations?\b[^.;]{0,60}?\b(?:was|were)\s+(?:headed|led)\s+by\b|"
+    r"\b(?:headed|led)\s+the\s+delegations?\b",
+    re.I,
+)
+CONTACT_RE = re.compile(r"\b(?:exchanged (?:their )?views|discussed|agreed)\b", re.I)
 VENUE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
 
 
@@ -108,6 +126,8 @@ class Draft:
     venue: tuple[str, str | None] | None = None
     confidence: float = 0.6
     cue: str = ""
+    counterparts: list[str] = field(default_factory=list)  # person keys of the other side
+    attach: bool = False  # only adds participants to an event found elsewhere
 
     def add(self, *codes: str | None) -> None:
         for c in codes:
@@ -127,13 +147,13 @@ class SentenceView:
     person_state: dict[str, str | None]
     person_role: dict[str, str | None]
     person_posted: dict[str, str | None]
+    protagonist: str | None = None  # the publisher's first titled official
+    titled_by_state: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
-    before = text[max(0, cue_start - 70) : cue_start]
-    clause_start = max(before.rfind(","), before.rfind(";"))
-    # a plan in the clause before the cue, or right after it ("... will be held")
-    if PLAN_RE.search(before[clause_start + 1 :]):
+    # a plan before the cue in its sentence, or right after it ("... will be held")
+    if PLAN_RE.search(text[:cue_start]):
         return True
     after = text[cue_end : cue_end + 30]
     return bool(re.match(r"\s*(?:will|is scheduled|are scheduled|is planned|is expected)", after))
@@ -165,33 +185,62 @@ def _venue(view: SentenceView) -> tuple[str, str | None] | None:
 
 
 def sentence_events(view: SentenceView, publisher: str | None) -> list[Draft]:
-    text = view.text
-    body_start = 0
-    intro = INTRO_RE.match(text)
-    if intro and re.search(r"sidelines|margins|framework|part of|invitation", intro.group(0), re.I):
-        body_start = intro.end()
+    """The events of one sentence. A frame ("on the sidelines of the summit", "as part of
+    the consultations") is blanked out first: it is no event of its own and its names
+    are no parties."""
+    text, frames = view.text, []
+    in_consultations = any(
+        re.search(r"consultation|negotiation", m.group(0), re.I) for m in FRAME_RE.finditer(text)
+    )
+    for m in FRAME_RE.finditer(text):
+        frames.append((m.start(), m.end()))
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    if frames:
+        inside = lambda a: any(s <= a < e for s, e in frames)  # noqa: E731
+        view = replace(
+            view,
+            text=text,
+            names=[n for n in view.names if not inside(n.start)],
+            mentions=[m for m in view.mentions if not inside(m.start)],
+        )
     for finder in (_accredited, _consulted, _attended, _met, _hosted):
-        found = finder(view, body_start, publisher)
+        found = finder(view, 0, publisher)
         if found is not None:
+            if in_consultations:  # "As part of the consultations, X met Y": the same event
+                for d in found:
+                    d.type, d.attach = "CONSULTED", True
             return found
     return []
 
 
-def _sides(view: SentenceView, cue_start: int, cue_end: int, body_start: int):
+def _region_end(text: str, pos: int) -> int:
+    """Where the other side's phrase after a cue ends: at the topic ("on", "discussed",
+    "relations") or the next clause's verb ("..., Dr Jaishankar underlined")."""
+    ends = [m.start() for rx in (TOPIC_RE, REGION_END_RE) if (m := rx.search(text, pos))]
+    return min(ends, default=len(text))
+
+
+def _sides(view: SentenceView, cue_start: int, cue_end: int, own_states: list[str]):
     """(own person keys, counterpart person keys) around a cue."""
     own, other = [], []
+    end = _region_end(view.text, cue_end)
     for n in view.names:
         if n.person is None:
             continue
-        if n.end <= cue_start and n.start >= body_start:
+        if n.end <= cue_start:
             if n.person not in own:
                 own.append(n.person)
-        elif n.start >= cue_end and n.start < _topic_start(view.text, cue_end):
-            if n.person not in other and n.person not in own:
-                other.append(n.person)
-    # "X and Y met / held talks": the first is one side, the rest the other
+        elif cue_end <= n.start < end and n.person not in other and n.person not in own:
+            other.append(n.person)
+    # "X and Y met / held talks / exchanged views": the first is one side, the rest the other
     if not other and len(own) >= 2:
         own, other = own[:1], own[1:]
+    # "a meeting was held between X and Y", "in a phone call, X and his counterpart Y"
+    if not own and len(other) >= 2:
+        first_state = view.person_state.get(other[0])
+        between = re.match(r"\s*(?:was held |took place )?between\b", view.text[cue_end:])
+        if between or first_state in own_states or first_state is None:
+            own, other = other[:1], other[1:]
     return own, other
 
 
@@ -223,19 +272,33 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             ):
                 cue = MET_RE.search(text, cue.end())
     if cue is None:
-        return None
+        cue = CONTACT_RE.search(text, body_start)
+        before = [n for n in view.names if cue and n.end <= cue.start() and n.person]
+        states = {view.person_state.get(n.person) for n in before} - {None}
+        if cue is None or len(before) < 2 or len(states) < 2:
+            return None
     if _planned(text, cue.start(), cue.end()):
         return []
-    own, other = _sides(view, cue.start(), cue.end(), body_start)
-    topic = _topic_start(text, cue.end())
-    own_states = _own_states(view, own, body_start, cue.start(), publisher)
-    counterparts: list[tuple[str | None, str | None]] = [
-        (k, view.person_state.get(k)) for k in other
-    ]
+    hint = [publisher] if publisher else []
+    own, other = _sides(view, cue.start(), cue.end(), hint)
+    if not own and view.protagonist and view.protagonist not in other:
+        own = [view.protagonist]  # "the Minister", "he", "the Kazakh diplomat"
+    end = _region_end(text, cue.end())
+    own_states = _own_states(view, own, 0, cue.start(), publisher)
+    free = [m for m in _free_mentions(view, cue.end(), end) if m.code not in own_states]
+    counterparts: list[tuple[str | None, str | None]] = []
+    for k in other:
+        state = view.person_state.get(k)
+        if state is None and free:  # "Mevlüt Çavuşoğlu, head of Turkish diplomacy"
+            state = free.pop(0).code
+        counterparts.append((k, state))
     named_states = {s for _, s in counterparts if s} | set(own_states)
-    for m in _free_mentions(view, cue.end(), topic):
+    for m in free:
         if m.code not in named_states:
-            counterparts.append((None, m.code))
+            # an unnamed counterpart ("his Belarusian counterpart"): the one titled
+            # official of that state the release names elsewhere
+            known = [k for k in view.titled_by_state.get(m.code, []) if k not in own]
+            counterparts.append((known[0] if len(known) == 1 else None, m.code))
             named_states.add(m.code)
     if not counterparts:
         return []
@@ -250,7 +313,8 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             d.add(state)
             if key:
                 d.participants.append(key)
-        if len(d.parties) < 2 and len(d.participants) < 2:
+                d.counterparts.append(key)
+        if len(d.parties) < 2:  # a contact has two sides
             continue
         d.venue = _venue(view)
         drafts.append(d)
@@ -294,9 +358,18 @@ def _consulted(view: SentenceView, body_start: int, publisher: str | None):
     text = view.text
     cue = CONSULTED_RE.search(text, body_start)
     if cue is None:
-        return None
-    if _planned(text, cue.start(), cue.end()):
-        return []
+        headed = HEADED_RE.search(text)
+        if headed is None:
+            return None
+        # "The delegations were headed by A and B": who led the consultations told before
+        d = Draft("CONSULTED", view.index, cue="headed by", attach=True)
+        for n in view.names:
+            if n.person and n.person not in d.participants:
+                d.participants.append(n.person)
+                d.add(view.person_state.get(n.person))
+        return [d] if d.participants else []
+    if _planned(text, cue.start(), cue.end()) or PRE_TOPIC_RE.search(text[: cue.start()]):
+        return []  # "the sides discussed the negotiations between A and B": a topic
     topic = _topic_start(text, cue.end())
     # "between the Foreign Ministries of A and B": the parties sit after the cue
     between = re.match(r"\s*(?:were held |took place )?(?:between|with)\b", text[cue.end() :])
@@ -345,37 +418,69 @@ def _attended(view: SentenceView, body_start: int, publisher: str | None):
     return None
 
 
+HOST_BODY_RE = re.compile(
+    r"\b(?:the\s+)?(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|Foreign Ministry|"
+    r"Permanent Mission|Mission|Representation)\s+of\s+(?:the\s+)?([^,.;]{2,60}?)"
+    r"(?:\s+(?:in|to)\s+[^,.;]{2,40})?(?=[,.;]|\s+(?:organi|host|held|arrang|conven|was|were))"
+)
+IGO_BODY_RE = re.compile(
+    r"\b(?:Secretariat|Secretary[- ]General|Joint Staff|Commission|Council|Headquarters)\b"
+)
+
+
 def _hosted(view: SentenceView, body_start: int, publisher: str | None):
+    """A body of a state or an IGO holds an event: its embassy, ministry or mission ("The
+    Embassy of Kazakhstan in Oslo organized a round table", "a reception was held at the
+    Permanent Mission of Russia"), an IGO's organ ("the CSTO Secretariat hosted a
+    seminar") or a titled official ("A briefing by Deputy Minister X for ...")."""
     text = view.text
     noun = HOSTED_NOUN_RE.search(text)
-    verb = HOSTING_VERB_RE.search(text)
+    verb = HOSTING_VERB_RE.search(text) or re.search(r"\b(?:by|hosted)\b", text)
     if not (noun and verb):
         return None
     if _planned(text, min(noun.start(), verb.start()), max(noun.end(), verb.end())):
         return []
     d = Draft("HOSTED", view.index, cue=noun.group(0), confidence=0.5)
-    org = re.search(
-        r"\b(?:the\s+)?(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|"
-        r"Foreign Ministry|Permanent Mission|Mission)\s+of\s+(?:the\s+)?([^,.;]{2,60}?)"
-        r"(?:\s+(?:in|to)\s+[^,.;]{2,40})?(?=[,.;]|\s+(?:organi|host|held|arrang|conven))",
-        text,
-    )
-    host_state = None
+    if re.search(r"(?i)\b(?:the|this|that)\s+$", text[: noun.start()]):
+        d.attach = True  # "The event was attended by ...": who took part in the one before
+        for n in view.names:
+            if n.person:
+                d.participants.append(n.person)
+                d.add(view.person_state.get(n.person))
+        return [d]
+    org = HOST_BODY_RE.search(text)
     if org:
+        state = next(
+            (m.code for m in view.mentions
+             if org.start(2) <= m.start < org.end(2) and m.kind != "city"),
+            None,
+        )  # fmt: skip
+        kind = "embassy" if "Embassy" in org.group(1) else (
+            "consulate" if "Consulate" in org.group(1) else "ministry"
+        )  # fmt: skip
+        d.host = (org.group(0).strip().removeprefix("the ").strip(), kind, state)
+        d.add(state)
+    else:
         for m in view.mentions:
-            if org.start(2) <= m.start < org.end(2) and m.kind != "city":
-                host_state = m.code
+            if m.kind == "igo" and IGO_BODY_RE.match(text, m.end + 1):
+                d.host = (f"{m.text} {IGO_BODY_RE.match(text, m.end + 1).group(0)}", "igo", m.code)
+                d.add(m.code)
                 break
-        kind = (
-            "embassy"
-            if "Embassy" in org.group(1)
-            else ("consulate" if "Consulate" in org.group(1) else "ministry")
-        )
-        d.host = (org.group(0).strip().removeprefix("the ").strip(), kind, host_state)
-    own = [n.person for n in view.names if n.person]
-    d.participants = own
-    d.add(host_state or publisher)
-    for k in own:
+    people = [n.person for n in view.names if n.person]
+    titled = [k for k in people if view.person_role.get(k) and view.person_state.get(k)]
+    if d.host is None and not (
+        titled
+        and re.search(r"\bby\b", text[noun.end() : noun.end() + 8])
+        or titled
+        and view.names[0].start < noun.start()
+    ):
+        return []  # a party, a company or a think tank holding an event is no state body
+    d.participants = people
+    for k in titled:
         d.add(view.person_state.get(k))
+    end = _region_end(text, noun.end())
+    for m in view.mentions:  # IGO representatives who took part make the IGO a party
+        if m.kind == "igo" and m.start < end and (m.start, m.end) not in view.consumed:
+            d.add(m.code)
     d.venue = _venue(view)
     return [d] if d.parties else []

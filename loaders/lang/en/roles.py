@@ -25,6 +25,7 @@ HEADS = {
     "sultan", "governor", "mayor", "senator", "rector", "chancellor", "premier", "attaché",
     "attache", "minister-counsellor", "ombudsman", "undersecretary", "under-secretary",
     "coordinator", "mufti", "patriarch", "ministers", "ambassadors", "heads", "deputy",
+    "counterpart", "counterparts", "leader", "commissioners", "chief",
 }  # fmt: skip
 MODIFIERS = {
     "deputy", "vice", "first", "second", "prime", "foreign", "affairs", "extraordinary",
@@ -44,13 +45,29 @@ MODIFIERS = {
     "lower", "chamber", "supreme", "federal", "republican", "labour", "labor", "social",
     "protection", "science", "higher", "tourism", "sports", "emergency", "situations",
     "ecology", "natural", "resources", "water", "mfa", "the", "of", "for", "to", "and", "on",
-    "with", "at", "in",
+    "with", "at", "in", "new", "recently", "external", "interim", "his", "her", "their",
+    "its", "human", "rights", "diplomacy", "eurasian", "joint", "staff", "secretariat",
 }  # fmt: skip
-CONNECTORS = {"the", "of", "for", "to", "and", "on", "with", "at", "in"}
+CONNECTORS = {
+    "the",
+    "of",
+    "for",
+    "to",
+    "and",
+    "on",
+    "with",
+    "at",
+    "in",
+    "his",
+    "her",
+    "their",
+    "its",
+}
+_NOT_IN_ROLE = {"newly", "appointed", "newly-appointed", "incoming", "outgoing", "new", "recently"}
 HONORIFIC_RE = re.compile(
     r"(?:,?\s*(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|Her\s+Highness|"
     r"His\s+Majesty|Her\s+Majesty|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Sheikh|Madam|Mme\.?|"
-    r"Lord|Lady|Ambassador(?=\s*$))\s*)+$"
+    r"Lord|Lady|Colonel-General|Lieutenant-General|Major-General|Colonel|Admiral|Marshal)\s*)+$"
 )
 _WORD_RE = re.compile(r"[\w'’.\-]+|[^\w\s]")
 
@@ -87,7 +104,7 @@ def _interpret(
 ) -> ParsedTitle | None:
     """A title from its tokens (left to right), or None when it has no head word."""
     # drop leading connectors and "newly appointed"
-    while tokens and tokens[0][0].lower() in CONNECTORS | {"newly", "appointed"}:
+    while tokens and tokens[0][0].lower() in CONNECTORS | _NOT_IN_ROLE | {"–", ","}:
         tokens = tokens[1:]
     while tokens and tokens[-1][0].lower() in CONNECTORS | {","}:
         tokens = tokens[:-1]
@@ -120,7 +137,7 @@ def _interpret(
             prev = ""
             continue
         low = word.lower()
-        if low in {"newly", "appointed", "newly-appointed", "incoming", "outgoing"}:
+        if low in _NOT_IN_ROLE:
             continue
         if low in ("the",) and (i == 0 or prev in CONNECTORS):
             prev = low if prev == "" else prev
@@ -131,7 +148,7 @@ def _interpret(
         role_words.pop()
     if not role_words:
         return None
-    role = " ".join(role_words).replace(" ,", ",")
+    role = normalize_role(" ".join(role_words).replace(" ,", ","))
     org = None
     if re.search(r"\bministry\b", role, re.I):
         org = role
@@ -157,8 +174,22 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
     tokens = _words(left, 0)
     picked: list[tuple[str, int, int]] = []
     i = len(tokens) - 1
+    if i >= 1 and tokens[i][0] == "," and _is_title_word(tokens[i - 1][0]):
+        i -= 1  # "the Secretary General of the CSTO, Stanislav Zas"
     while i >= 0:
         word, s, e = tokens[i]
+        if (
+            word == ","
+            and all(t[0].lower() in _NOT_IN_ROLE for t in picked)
+            and i > 0
+            and _is_title_word(tokens[i - 1][0])
+        ):
+            i -= 1  # "his Turkish counterpart, recently appointed Hakan Fidan"
+            continue
+        if word in ("–", "—") and picked and i > 0 and _is_title_word(tokens[i - 1][0]):
+            picked.insert(0, tokens[i])  # "Deputy Prime Minister – Minister of ..."
+            i -= 1
+            continue
         m = _mention_at(mentions, s, e)
         if m is not None:
             # take the whole mention: every token inside it
@@ -182,7 +213,10 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
 def title_after(sentence: str, name_end: int, mentions: list[Mention]) -> ParsedTitle | None:
     """An apposition after a name: "Name, Deputy Minister of Foreign Affairs of X," (or
     "Name (Ambassador of X)")."""
-    m = re.match(r"\s*(?:,|\(|–|—|-)\s*", sentence[name_end:])
+    m = re.match(
+        r"\s*(?:,|\(|–|—|-)\s*(?:who\s+(?:served|serves|is|was|has been)\s+(?:as\s+)?)?",
+        sentence[name_end:],
+    )
     if not m:
         return None
     start = name_end + m.end()
@@ -210,7 +244,21 @@ def title_after(sentence: str, name_end: int, mentions: list[Mention]) -> Parsed
     return _interpret(picked, mentions, sentence, 0)
 
 
+def normalize_role(role: str) -> str:
+    """Lower case, the title's long form: "Deputy Foreign Minister" -> "deputy minister
+    of foreign affairs"; "Ambassador Extraordinary and Plenipotentiary" -> "ambassador"."""
+    role = re.sub(r"\s+", " ", role.lower()).strip()
+    role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
+    role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
+    role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
+    return role.replace("minister for foreign affairs", "minister of foreign affairs")
+
+
 def is_ambassador(role: str | None) -> bool:
     return bool(role) and bool(
-        re.search(r"\b(ambassador|chargé|charge d|envoy|permanent representative)", role, re.I)
+        re.search(
+            r"\b(ambassador|chargé|charge d|envoy|permanent representative|high commissioner)",
+            role,
+            re.I,
+        )
     )
