@@ -85,6 +85,14 @@ def _participant(doc, key: str) -> Participant:
     )
 
 
+def _occurrence(counts: dict[tuple, int], ev) -> int:
+    """How many events of this type, date and parties the release told before this one:
+    two same-day meetings with one state stay two Events (graph.model.event_id)."""
+    key = (ev.type, ev.date, tuple(sorted(set(ev.parties))))
+    counts[key] = counts.get(key, 0) + 1
+    return counts[key] - 1
+
+
 def extract(release: Release) -> Extraction:
     """Events and officials of one release (an Extraction with warnings, never raises
     on odd text)."""
@@ -95,6 +103,7 @@ def extract(release: Release) -> Extraction:
     source = release.source_uri
     events: list[EventRecord] = []
     seen: set[tuple] = set()
+    occurrences: dict[tuple, int] = {}
     for ev in doc.events:
         participants = [_participant(doc, k) for k in ev.participants]
         evidence = _evidence(doc, ev.sentence)
@@ -112,7 +121,16 @@ def extract(release: Release) -> Extraction:
             EventRecord(
                 release=release.id,
                 source=source,
-                event_id=event_id(release.id, ev.type, actors, (evidence.start, evidence.end)),
+                event_id=event_id(
+                    release.id,
+                    ev.type,
+                    actors,
+                    (evidence.start, evidence.end),
+                    date=ev.date,
+                    date_precision=ev.date_precision,
+                    parties=ev.parties,
+                    occurrence=_occurrence(occurrences, ev),
+                ),
                 type=ev.type,
                 evidence=evidence,
                 format=ev.format,
