@@ -236,6 +236,8 @@ class Organization(Node):
     kind: str = "other"
     state: str | None = None
     code: str | None = None  # IGOs only: UN, EU, ...
+    name_ru: str | None = None  # IGOs only: the name in each language
+    name_en: str | None = None
 
 
 @dataclass
@@ -274,6 +276,26 @@ class Event(Node):
     sentence: str | None = None
     start: int | None = None
     end: int | None = None
+
+
+NAME_LANGUAGES = ("en", "ru")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def localized_name(label: str, props: dict[str, Any], lang: str) -> str | None:
+    """A node's name in ``lang`` (en | ru): a State's or IGO's name in that language; an
+    official's spelling in that language's script among its name, aliases and Latin
+    transliteration; None for nodes without a name."""
+    if label == "State" or (label == "Organization" and props.get("code")):
+        other = "ru" if lang == "en" else "en"
+        return props.get(f"name_{lang}") or props.get("name") or props.get(f"name_{other}")
+    if label == "Official":
+        spellings = [props.get("name"), *(props.get("aliases") or []), props.get("latin")]
+        spellings = [s for s in spellings if isinstance(s, str) and s]
+        want_cyrillic = lang == "ru"
+        fits = [s for s in spellings if bool(_CYRILLIC.search(s)) == want_cyrillic]
+        return (fits or spellings or [None])[0]
+    return props.get("name")
 
 
 @dataclass(frozen=True)

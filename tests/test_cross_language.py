@@ -78,3 +78,41 @@ def test_the_same_meeting_in_two_languages_is_one_event_with_two_evidences(store
     store.retract(x_en.release.id)
     assert store.run("MATCH (e:Event) RETURN e.id AS id") == []
     assert store.run("MATCH (o:Official) RETURN o.id AS id") == []
+
+
+def test_names_in_the_chosen_language_for_queries_viz_and_export(store, tmp_path):
+    from click.testing import CliRunner
+
+    from dipgraph.cli import cli
+    from dipgraph.graph.snapshot import GraphSnapshot
+    from dipgraph.queries import localize
+
+    x_ru, x_en = releases()
+    store.write(to_batch(x_ru))
+    store.write(to_batch(x_en))
+    pack = QueryPack.builtin()
+    result = pack.run(store, "officials_met", {"a": "KZ", "b": "NO"})
+    (ru,) = localize(store, result, "ru").rows
+    (en,) = localize(store, result, "en").rows
+    assert {ru["official_a"], ru["official_b"]} == {"Роман Василенко", "Торе Недребо"}
+    assert en["official_a"] == "Roman Vassilenko" and en["official_b"] == "Tore Nedrebo"
+
+    snap = GraphSnapshot.from_store(store)
+    path = tmp_path / "graph.json"
+    snap.to_json(path)
+    for lang, kazakhstan, norway in (
+        ("ru", "Казахстан", "Норвегия"),
+        ("en", "Kazakhstan", "Norway"),
+    ):
+        out = tmp_path / f"graph.{lang}.gexf"
+        args = ["export", "--from-json", str(path), "--format", "gexf", "-o", str(out)]
+        res = CliRunner().invoke(cli, [*args, "--lang", lang])
+        assert res.exit_code == 0, res.output
+        text = out.read_text("utf-8")
+        assert kazakhstan in text and norway in text
+    names = {
+        n.properties.get("code"): n.properties["name"]
+        for n in GraphSnapshot.from_store(store).localize("ru").nodes
+        if n.label == "State"
+    }
+    assert names == {"KZ": "Казахстан", "NO": "Норвегия"}

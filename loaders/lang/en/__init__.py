@@ -80,6 +80,7 @@ def _sentence_states(doc: Document, i: int):
 def find_people(doc: Document) -> Document:
     """People by capitalization; a surname alone is the person named in full elsewhere
     in the release, a single word after an honorific or a title a person of its own."""
+    from dipgraph.graph.model import name_key as spelling_key
     from dipgraph.loaders.lang.en.names import find_names, name_key, surname
     from dipgraph.loaders.lang.en.roles import title_after, title_before
 
@@ -92,15 +93,16 @@ def find_people(doc: Document) -> Document:
                 sent.text, n.end, mentions
             )
             found.append((i, n))
+    # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
     by_surname: dict[str, str] = {}
     for _, n in found:
         if not n.single:
             n.person = name_key(n.name)
             doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
-            by_surname.setdefault(surname(n.name), n.person)
+            by_surname.setdefault(spelling_key(surname(n.name)), n.person)
     for i, n in found:
         if n.single:
-            n.person = by_surname.get(n.name.lower())
+            n.person = by_surname.get(spelling_key(n.name))
             if n.person is None and n.cued:
                 n.person = name_key(n.name)
                 doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
