@@ -61,7 +61,7 @@ IGO_CODES: dict[str, str] = {
     "IAEA": "International Atomic Energy Agency",
     "IMF": "International Monetary Fund",
     "WB": "World Bank",
-    "COE": "Council of Europe",
+    "CoE": "Council of Europe",
     "CAREC": "Central Asia Regional Economic Cooperation",
     "NDB": "New Development Bank",
     "ILO": "International Labour Organization",

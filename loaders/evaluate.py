@@ -160,7 +160,8 @@ def load_gold(path: str | Path) -> dict[str, list[dict]]:
 
 
 def _name_key(name: str) -> str:
-    return normalize_name(name)
+    # initials glued or spaced ("A.B.Smith", "A. B. Smith") are one spelling
+    return re.sub(r"\.\s+", ".", normalize_name(name))
 
 
 def _role_key(role: str | None) -> str:

@@ -94,3 +94,46 @@ def test_a_sentence_past_the_bounds_is_skipped_and_reported_not_exploded():
     x = extract(read_text("Министр провел встречи с " + ", ".join(parts) + ".", publisher="RU"))
     assert x.events == []
     assert any("skipped" in w and "people named" in w for w in x.warnings)
+
+
+def test_foreign_names_the_tagger_missed_or_with_particles_come_out_nominative():
+    (e,) = events(
+        "С.В.Лавров провел телефонный разговор с Министром иностранных дел Государства Кувейт "
+        "Абдаллой Али аль-Яхьей."
+    )
+    assert [p.name for p in e.participants] == ["С.В.Лавров", "Абдалла Али аль-Яхья"]
+    assert e.parties == ["KW", "RU"]
+    (e,) = events(
+        "Посол Казахстана в ОАЭ Мадияр Менилбеков провел встречу с Министром государства ОАЭ "
+        "Халифой Шахином аль-Мараром.",
+        publisher="KZ",
+    )
+    assert "Халифа Шахин аль-Марар" in {p.name for p in e.participants}
+
+
+def test_an_igo_counterpart_and_a_european_parliament_delegation():
+    (e,) = events(
+        "4 марта заместитель Министра иностранных дел Российской Федерации М.Ю.Галузин "
+        "встретился с Генеральным секретарем Организации Договора о коллективной безопасности "
+        "И.Г.Тасмагамбетовым."
+    )
+    assert (e.type, e.parties) == ("MET", ["CSTO", "RU"])
+    assert [p.name for p in e.participants] == ["М.Ю.Галузин", "И.Г.Тасмагамбетов"]
+    (e,) = events(
+        "Заместитель Министра иностранных дел Республики Беларусь Юрий Амбразевич принял "
+        "делегацию Европейского парламента.",
+        publisher="BY",
+    )
+    assert (e.type, e.parties) == ("MET", ["BY", "EU"])
+
+
+def test_a_briefing_by_an_embassy_is_hosted_and_a_headline_repeating_the_lead_is_one():
+    text = (
+        "Посольство Казахстана в Японии провело брифинг для японских СМИ\n"
+        "Токио, 5 марта 2025 года – Посольство Республики Казахстан в Японии провело брифинг "
+        "для представителей японских средств массовой информации.\n"
+        "В мероприятии приняли участие представители МИД Японии."
+    )
+    (e,) = extract(read_text(text, publisher="KZ")).events
+    assert (e.type, e.parties, e.date) == ("HOSTED", ["JP", "KZ"], "2025-03-05")
+    assert e.host.kind == "embassy"

@@ -60,10 +60,10 @@ def test_every_igo_the_gazetteer_names_is_in_the_one_igo_table():
     data = (REPO / "loaders/lang/ru/data/igos.tsv").read_text("utf-8").splitlines()
     codes = [line.split("\t")[0] for line in data if line and not line.startswith("#")]
     assert codes and set(codes) <= set(IGO_CODES)
-    for code in ("COE", "CAREC"):  # never a State node
+    for code in ("CoE", "CAREC"):  # never a State node
         assert isinstance(party_node(code), Organization)
     assert isinstance(party_node("KZ"), State)
-    assert get_language("ru").state_codes("Совет Европы и ЦАРЭС") == ["COE", "CAREC"]
+    assert get_language("ru").state_codes("Совет Европы и ЦАРЭС") == ["CoE", "CAREC"]
 
 
 def test_one_dateline_parser_serves_sources_and_the_segmenter():
@@ -101,3 +101,40 @@ def test_publisher_from_the_record_the_option_or_the_dateline_city(tmp_path):
     assert d.publisher == "UZ"  # the dateline city's state
     assert publisher_code("kz") == "KZ" and publisher_code("EU") == "EU"
     assert publisher_code("нигде") is None
+
+
+def test_eval_keys_gold_by_record_id_and_counts_empty_releases(tmp_path):
+    from dipgraph.loaders.evaluate import evaluate, load_gold
+    from dipgraph.loaders.records import EventRecord, Extraction
+
+    (tmp_path / "gold.events.jsonl").write_text(
+        json.dumps({"release": "b_01", "type": "MET", "parties": ["KZ", "TR"]}) + "\n"
+    )
+    (tmp_path / "empty.txt").write_text("b_02\n")
+    gold = load_gold(tmp_path)
+    assert gold == {"b_01": [{"release": "b_01", "type": "MET", "parties": ["KZ", "TR"]}],
+                    "b_02": []}  # fmt: skip
+    jsonl = tmp_path / "releases.jsonl"
+    jsonl.write_text(
+        "\n".join(
+            json.dumps({"id": i, "text": f"Текст релиза номер {i} о встрече."}, ensure_ascii=False)
+            for i in ("b_01", "b_02", "b_03")
+        )
+    )
+    r1, r2, r3 = read_source(jsonl)
+
+    def met(r, parties):
+        from dipgraph.graph.model import Evidence
+
+        return EventRecord(r.id, None, "e", "MET", Evidence("s", 0, 1), parties=parties)
+
+    report = evaluate(
+        gold,
+        [
+            Extraction(r1, events=[met(r1, ["KZ", "TR"])]),
+            Extraction(r2, events=[met(r2, ["KZ", "RU"])]),  # an empty release: a false positive
+            Extraction(r3, events=[met(r3, ["KZ", "CN"])]),  # no gold: not scored
+        ],
+    )
+    assert (report.events.tp, report.events.fp, report.events.fn) == (1, 1, 0)
+    assert report.unscored == ["b_03"]

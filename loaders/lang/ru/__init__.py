@@ -72,7 +72,12 @@ class Russian(Language):
             Stage("entities", entities, ("paragraphs", "sentences", "tokens"), ("spans",)),
             Stage("names", names, ("spans", "tokens", "sentences"), ("mentions", "persons")),
             Stage("states", states, ("tokens", "sentences"), ("states", "home_state", "publisher")),
-            Stage("roles", roles, ("mentions", "persons", "states", "publisher"), ("persons",)),
+            Stage(
+                "roles",
+                roles,
+                ("mentions", "persons", "states", "publisher", "spans"),
+                ("mentions", "persons"),
+            ),
             Stage(
                 "events",
                 events,

@@ -32,8 +32,9 @@ MONTHS = {
 DATELINE_RE = re.compile(
     r"^(?P<city>[A-ZА-ЯЁ][\w\-’' ]{1,40}?)[.,]\s+"
     r"(?P<day>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")"
-    r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г\.|года))?)?[.,]?\s+"
-    r"(?:(?P<agency>[^\n]{1,60}?)\s+)?[-–—]\s+",
+    r"(?:\s+(?P<year>(?:19|20)\d{2})(?:\s*(?:г\.|года))?)?"
+    # "... - Текст" with an agency or not, or "Минск, 6 марта. Текст" without a dash
+    r"(?:[.,]?\s+(?:(?P<agency>[^\n]{1,60}?)\s+)?[-–—]\s+|\.\s+(?=[А-ЯЁA-Z«\"]))",
     re.IGNORECASE,
 )
 _WRITTEN_RE = re.compile(r"(\d{1,2})\s+(" + "|".join(MONTHS) + r")(?:\s+(\d{4}))?", re.I)

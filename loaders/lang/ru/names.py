@@ -32,7 +32,9 @@ _SUFFIXES: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {
         ("ей", "а", "я", None),
     ],
     # "Карлоса Мендеса", "Микко Лехтонена"; "Сейджи Маехары" (a-declension)
-    "gent": [("а", "", None, ""), ("ы", None, None, "а")],
+    "gent": [("а", "", None, ""), ("ы", None, None, "а"), ("и", None, None, None)],
+    # a man's name in -ь: "Адиля" -> "Адиль" (only when the span is a man's)
+    "gent_masc": [("я", None, None, "ь")],
     "accs": [("а", "", None, "")],
     "datv": [("у", "", None, "")],
     "loct": [("е", "", None, "")],
@@ -66,6 +68,9 @@ def _restore_case(form: str, like: str) -> str:
 def normalize_token(word: str, case: str | None = None, gender: str | None = None) -> str:
     """Nominative of one name token. ``case``/``gender`` are OpenCorpora grammemes
     ("gent", "masc") from the context, or None when unknown."""
+    particle, core = _particle(word)
+    if particle:
+        return particle + normalize_token(core, case, gender)
     if not _CYR.match(word):
         return word
     ps = parses(word)
@@ -111,15 +116,21 @@ def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
     """Nominative of a name token the dictionary does not know, by the ending the case
     gives it; a word without such an ending is taken as indeclinable ("Сузуки", "Хелене",
     "Дюбуа")."""
-    for suffix, after_hush, after_vowel, after_other in _SUFFIXES.get(case, []):
+    rules = _SUFFIXES.get(case, []) + (
+        _SUFFIXES["gent_masc"] if (case, gender) == ("gent", "masc") else []
+    )
+    for suffix, after_hush, after_vowel, after_other in rules:
         if gender == "femn" and suffix not in _FEMININE_ENDINGS:
             continue
         stem = word[: -len(suffix)]
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         last = stem[-1].lower()
+        if suffix == "и" and last == "ь":
+            return stem + "я"  # "аль-Яхьи": -ья
         if suffix == "ей" and last == "ь":
             return stem + "я"  # "Грачьей", "Ильей": the nominative ends in -ья
+
         repl = after_hush if last in _HUSH else after_vowel if last in _VOWELS else after_other
         if repl is not None:
             return stem + repl
@@ -130,6 +141,9 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     """Nominative of a name token whose case is known from the word that governs the name
     (a title noun, a preposition): a dictionary name in that case is inflected, an unknown
     word loses that case's ending, anything else (indeclinable names) stays."""
+    particle, core = _particle(word)
+    if particle:
+        return particle + governed_token(core, case, gender)
     if not _CYR.match(word):
         return word
     if case == "nomn":
@@ -147,6 +161,8 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     if fitting:
         inflected = fitting[0].inflect({"nomn", "sing"})
         return _restore_case(inflected.word if inflected else fitting[0].normal_form, word)
+    if gender == "masc" and named and all("femn" in p.tag.grammemes for p in named):
+        return _strip_case_ending(word, case, gender)  # "Адиля Турсунова": Адиль
     if (
         named
         and case in ("gent", "accs", "datv", "loct")
@@ -177,6 +193,11 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
         cases = ["ablt" for _ in cases]
     span_case = next((c for c in reversed(cases) if c), None)
     span_gender = next((g for g in reversed(genders) if g), None)
+    first = next((w for w, _ in words if not _INITIAL.match(w)), "")
+    oblique = _only_oblique_name(first) if len(words) > 1 else None
+    if oblique and oblique != span_case:
+        # "Гидеона Лустига": the first name is only a genitive; the surname goes with it
+        return normalize_name([w for w, _ in words], oblique)
     if span_case is None and len(words) > 1:
         # no context: the first name's own analysis sets case and gender for the surname
         for w, _ in words:
@@ -213,9 +234,18 @@ NOT_NAME_POS = {
 }
 
 
+HONORIFICS = {
+    "его", "ее", "её", "их", "превосходительство", "величество", "высочество", "святейшество",
+    "господин", "госпожа", "г-н", "г-жа", "доктор", "профессор", "шейх", "мистер", "мадам",
+}  # fmt: skip
+
+
 def _not_a_name(word: str) -> bool:
-    """A word that is punctuation, or whose likeliest reading is not a noun/name."""
+    """A word that is punctuation, an honorific ("Его Превосходительство", "г-н": dropped
+    from names), or whose likeliest reading is not a noun/name."""
     if not word[:1].isalpha():
+        return True
+    if word.lower() in HONORIFICS or any(p.normal_form in HONORIFICS for p in parses(word)[:1]):
         return True
     ps = parses(word)
     if any(NAME_GRAMS & p.tag.grammemes for p in ps):
@@ -233,20 +263,35 @@ def _span_gender(
     """Gender of a name: the first name's dictionary analysis, else its ending in the
     governed case (a woman's name never takes genitive -а/-я or instrumental -ом/-ем:
     "Арарата", "Дашдоржем"), else the tagger's."""
+    for w, _ in words:  # any word: "Халифой Шахином": -ом is a man's
+        core = _particle(w)[1]
+        low = core.lower()
+        if _CYR.match(core) and len(low) > 3:
+            if case == "gent" and w is words[0][0] and low[-1] in "ая" and low[-2] not in _VOWELS:
+                return "masc"
+            if case == "ablt" and low[-2:] in ("ом", "ем") and low[-3] not in _VOWELS:
+                return "masc"
     for w, _ in words:
         named = [p for p in parses(w) if "Name" in p.tag.grammemes and "sing" in p.tag]
         if named and _CYR.match(w):
             g = named[0].tag.gender
             if g in ("masc", "femn"):
                 return g
-    word = words[0][0] if words else ""
-    first = word.lower()
-    if _CYR.match(word) and len(first) > 3:
-        if case == "gent" and first[-1] in "ая" and first[-2] not in _VOWELS:
-            return "masc"
-        if case == "ablt" and first[-2:] in ("ом", "ем"):
-            return "masc"
     return next((g for g in genders if g), None)
+
+
+# lower-case particles of Arabic, Dutch, German, ... names, joined by a hyphen or not:
+# "аль-Яхьей" declines as "Яхьей" ("аль-Яхья")
+PARTICLES = ("аль", "ал", "ас", "ад", "ан", "ат", "аш", "аз", "эль", "эд", "ибн", "бин", "бен",
+             "абу", "ван", "фон", "де", "ди", "дель", "да", "ла", "ле", "эш", "уль")  # fmt: skip
+
+
+def _particle(word: str) -> tuple[str, str]:
+    """("аль-", "Яхьей") for a name word with a particle, ("", word) otherwise."""
+    head, dash, rest = word.partition("-")
+    if dash and head in PARTICLES and rest[:1].isupper():
+        return head + dash, rest
+    return "", word
 
 
 def governing_case(
@@ -282,6 +327,24 @@ def governing_case(
     return case
 
 
+def _only_oblique_name(word: str) -> str | None:
+    """The case of a dictionary first name that has no nominative reading ("Гидеона":
+    gent), else None."""
+    if not _CYR.match(word):
+        return None
+    ps = [
+        p
+        for p in parses(word)
+        if "Name" in p.tag.grammemes
+        and "sing" in p.tag
+        and type(p.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    ]
+    if not ps or any("nomn" in p.tag.grammemes for p in parses(word)):
+        return None
+    cases = {p.tag.case for p in ps}
+    return cases.pop() if len(cases) == 1 else None
+
+
 def _instrumental_like(word: str) -> bool:
     """A capitalized word ending in -ом/-ым/-ем/-ой with no nominative dictionary reading."""
     if not _CYR.match(word) or len(word) < 5 or word[-2:] not in ("ом", "ым", "ем", "ой"):
@@ -301,8 +364,27 @@ def _is_name_span(text: str) -> bool:
     )
 
 
+def _initials_as_written(name: str, toks: list[Token], text: str) -> str:
+    """ "С.В.Лавров" stays glued, "С. В. Лавров" spaced: initials are kept as written."""
+    words = name.split()
+    if len(words) < 2 or not all(_INITIAL.match(w) for w in words[:-1]):
+        return name
+    last = next((t for t in reversed(toks) if t.text not in (".", ",")), None)
+    if last is None or not toks:
+        return name
+    prefix = text[toks[0].start : last.start]
+    if not re.fullmatch(r"(?:[A-ZА-ЯЁ]\.\s?)+", prefix):
+        return name
+    return prefix + words[-1]
+
+
 def _key(name: str) -> str:
     return name.lower().replace("ё", "е")
+
+
+def _parts(name: str) -> list[str]:
+    """Words of a name, glued initials apart: "С.В.Лавров" -> ["С.", "В.", "Лавров"]."""
+    return re.findall(r"[^\s.]+\.?", name)
 
 
 def resolve(names: list[str]) -> dict[str, str]:
@@ -310,14 +392,20 @@ def resolve(names: list[str]) -> dict[str, str]:
     initials + surname resolve to the one full name with that surname (and initials)."""
     full: dict[str, list[str]] = {}
     for n in names:
-        parts = n.split()
+        parts = _parts(n)
         if len(parts) >= 2 and not all(_INITIAL.match(p) for p in parts[:-1]):
             full.setdefault(_key(parts[-1]), [])
             if n not in full[_key(parts[-1])]:
                 full[_key(parts[-1])].append(n)
     out: dict[str, str] = {}
+    spelled: dict[str, str] = {}  # "Бахтиер Саидов" is "Бахтиёр Саидов"
     for n in names:
-        parts = n.split()
+        spelled.setdefault(_key(n), n)
+    for n in names:
+        if spelled[_key(n)] != n:
+            out[n] = spelled[_key(n)]
+            continue
+        parts = _parts(n)
         cands = full.get(_key(parts[-1]), [])
         if n in cands or not cands:
             # a full name, or a name with no fuller form; try first-name + surname matches
@@ -325,7 +413,7 @@ def resolve(names: list[str]) -> dict[str, str]:
             continue
         initials = [p[0].lower() for p in parts[:-1]]
         fitting = [
-            c for c in cands if [p[0].lower() for p in c.split()[: len(initials)]] == initials
+            c for c in cands if [p[0].lower() for p in _parts(c)[: len(initials)]] == initials
         ]
         if initials:
             out[n] = fitting[0] if len(fitting) == 1 else n
@@ -363,7 +451,7 @@ def names(doc: Document) -> Document:
         )
         sent = doc.sentences[doc.sentence_at(s.start)]
         gov = governing_case(doc.tokens, s.tok_start, sent.tok_start, names_at)
-        name = normalize_name(toks, gov)
+        name = _initials_as_written(normalize_name(toks, gov), toks, doc.text)
         doc.mentions.append(
             PersonMention(
                 s.start,
@@ -389,3 +477,106 @@ def names(doc: Document) -> Document:
         m.person = canonical
         person.mentions.append(m)
     return doc
+
+
+_NAME_WORD = re.compile(r"^(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)*|[а-я]{1,4}-[А-ЯЁ][а-яё]+)$")
+
+
+def recover_after_titles(doc: Document) -> None:
+    """Names the NER tagger missed right after an official's title ("с Министром
+    иностранных дел Государства Кувейт Абдаллой Али аль-Яхьей"): two to four capitalized
+    words (particles allowed) that are no state, organization or dictionary common word,
+    after a title head within the same clause."""
+    from dipgraph.loaders.lang.ru.roles import STOP_PUNCT, _head
+
+    taken = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+    taken |= {k for m in doc.states for k in range(m.tok_start, m.tok_end)}
+    taken |= {k for sp in doc.spans if sp.type == "ORG" for k in range(sp.tok_start, sp.tok_end)}
+    added = []
+    for si, sent in enumerate(doc.sentences):
+        k = sent.tok_start
+        while k < sent.tok_end:
+            if not _head(doc.tokens[k]):
+                k += 1
+                continue
+            j = k + 1
+            while j < sent.tok_end and j - k <= 10:
+                t = doc.tokens[j]
+                if t.text in STOP_PUNCT or t.text == "." or _head(t):
+                    break
+                if j not in taken and _NAME_WORD.match(t.text):
+                    break
+                j += 1
+            end = j
+            while end < sent.tok_end and end - j < 4 and end not in taken:
+                if not _NAME_WORD.match(doc.tokens[end].text):
+                    break
+                end += 1
+            words = doc.tokens[j:end]
+            if 2 <= len(words) and any(_unknown_word(t.text) for t in words):
+                gov = governing_case(doc.tokens, j, sent.tok_start, frozenset(taken))
+                name = normalize_name(words, gov)
+                added.append(
+                    PersonMention(
+                        words[0].start,
+                        words[-1].end,
+                        doc.text[words[0].start : words[-1].end],
+                        j,
+                        end,
+                        name,
+                        si,
+                    )
+                )
+                taken |= set(range(j, end))
+            k = max(k + 1, end)
+    # "С.В.Лавров" anywhere: initials glued to a capitalized surname
+    for si, sent in enumerate(doc.sentences):
+        k = sent.tok_start
+        while k + 2 < sent.tok_end:
+            j = k
+            while (
+                j + 1 < sent.tok_end
+                and _INITIAL.match(doc.tokens[j].text)
+                and doc.tokens[j + 1].text == "."
+                and doc.tokens[j].end == doc.tokens[j + 1].start
+            ):
+                j += 2
+            if j > k and j < sent.tok_end and _NAME_WORD.match(doc.tokens[j].text):
+                if not any(x in taken for x in range(k, j + 1)):
+                    words = doc.tokens[k : j + 1]
+                    gov = governing_case(doc.tokens, k, sent.tok_start, frozenset(taken))
+                    name = _initials_as_written(normalize_name(words, gov), words, doc.text)
+                    added.append(
+                        PersonMention(
+                            words[0].start,
+                            words[-1].end,
+                            doc.text[words[0].start : words[-1].end],
+                            k,
+                            j + 1,
+                            name,
+                            si,
+                        )
+                    )
+                    taken |= set(range(k, j + 1))
+                k = j + 1
+            else:
+                k += 1
+    for m in added:
+        person = doc.persons.get(m.name)
+        if person is None:
+            person = doc.persons[m.name] = Person(key=m.name, name=m.name)
+        m.person = m.name
+        person.mentions.append(m)
+        doc.mentions.append(m)
+    doc.mentions.sort(key=lambda m: m.start)
+
+
+def _unknown_word(word: str) -> bool:
+    """A word the dictionary knows only as a name or not at all (not "Государства")."""
+    core = _particle(word)[1]
+    ps = parses(core)
+    if not ps:
+        return True
+    if any(NAME_GRAMS & p.tag.grammemes for p in ps[:2]):
+        return True
+    return type(ps[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer"

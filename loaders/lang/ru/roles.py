@@ -349,8 +349,8 @@ def title_before(
         elif k not in in_state and k not in org_at and not _compatible(tok):
             break
         k -= 1
-    if head_i is None:
-        return None
+    if head_i is None or _plural_only(tokens[head_i]):
+        return None  # "встречи министров иностранных дел стран ОТГ Бахтиер Саидов"
     return build_title(tokens, head_i, name_i, states, text)
 
 
@@ -445,6 +445,9 @@ def parse_title(text: str) -> Title | None:
 
 def roles(doc: Document) -> Document:
     """Attach a title to each person mention and fold titles into the persons."""
+    from dipgraph.loaders.lang.ru.names import recover_after_titles
+
+    recover_after_titles(doc)
     by_sentence: dict[int, list[StateMention]] = {}
     for m in doc.states:
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)

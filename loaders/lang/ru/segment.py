@@ -10,6 +10,36 @@ import re
 from dipgraph.loaders.extract.doc import Document, Sentence, Token
 
 _PARA_RE = re.compile(r"[^\n]+")
+# a line wrapped inside a sentence: no closing punctuation, the next line goes on in lower
+# case ("посольство Казахстана организовало\nбрифинг для ...")
+_WRAPPED_RE = re.compile(r"(?<=[^.!?:;»\"”)\s])\n(?=[a-zа-яё])")
+# sentences glued without a space ("в Telegram-канале.Саидов рассказал"): split there
+_GLUED_RE = re.compile(r"(?<=[a-zа-яё]{2}[.!?])(?=[А-ЯЁ][а-яё])")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs: lines, with wrapped lines joined."""
+    out: list[tuple[int, int]] = []
+    for m in _PARA_RE.finditer(text):
+        if out and _WRAPPED_RE.match(text, out[-1][1]) and text[out[-1][1]] == "\n":
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _sentences(body: str):
+    from razdel import sentenize
+
+    for s in sentenize(body):
+        cuts = [m.start() for m in _GLUED_RE.finditer(s.text)]
+        lo = 0
+        for cut in [*cuts, len(s.text)]:
+            piece = s.text[lo:cut]
+            if piece.strip():
+                lead = len(piece) - len(piece.lstrip())
+                yield s.start + lo + lead, piece.strip()
+            lo = cut
 
 
 def dateline_end(text: str) -> int:
@@ -22,22 +52,22 @@ def dateline_end(text: str) -> int:
 
 
 def segment(doc: Document) -> Document:
-    from razdel import sentenize, tokenize
+    from razdel import tokenize
 
     doc.tokens, doc.sentences, doc.paragraphs = [], [], []
     skip_to = dateline_end(doc.text)
-    for pm in _PARA_RE.finditer(doc.text):
-        p_start = max(pm.start(), skip_to) if pm.start() <= skip_to < pm.end() else pm.start()
-        body = doc.text[p_start : pm.end()]
+    for p_from, p_end in paragraphs(doc.text):
+        p_start = max(p_from, skip_to) if p_from <= skip_to < p_end else p_from
+        body = doc.text[p_start:p_end]
         if not body.strip():
             continue
         p_index = len(doc.paragraphs)
-        doc.paragraphs.append((p_start, pm.end()))
-        for s in sentenize(body):
-            start = p_start + s.start
-            sent = Sentence(start, start + len(s.text), s.text, p_index, len(doc.tokens))
+        doc.paragraphs.append((p_start, p_end))
+        for s_start, s_text in _sentences(body):
+            start = p_start + s_start
+            sent = Sentence(start, start + len(s_text), s_text, p_index, len(doc.tokens))
             s_index = len(doc.sentences)
-            for t in tokenize(s.text):
+            for t in tokenize(s_text):
                 doc.tokens.append(Token(t.text, start + t.start, start + t.stop, s_index))
             sent.tok_end = len(doc.tokens)
             doc.sentences.append(sent)

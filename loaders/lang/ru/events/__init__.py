@@ -21,8 +21,15 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dipgraph.loaders.extract.doc import Document, EventDraft, PersonMention, StateMention, Token
-from dipgraph.loaders.lang.ru.events import accredited, consulted, hosted, met
-from dipgraph.loaders.lang.ru.events.common import cues, person_keys, reported, venue
+from dipgraph.loaders.lang.ru.events import accredited, consulted, frames, hosted, met
+from dipgraph.loaders.lang.ru.events.common import (
+    HAPPEN_VERBS,
+    cues,
+    is_planned,
+    person_keys,
+    reported,
+    venue,
+)
 from dipgraph.loaders.lang.ru.orgs import OrgMention, find_orgs
 
 TYPES = {"MET": met, "ACCREDITED": accredited, "CONSULTED": consulted, "HOSTED": hosted}
@@ -55,6 +62,27 @@ class SentenceContext:
         return find_orgs(self.doc, self.index)
 
 
+ANAPHORIC_NOUNS = {"мероприятие", "церемония"}
+
+
+def _anaphoric(toks: list[Token], ci: int) -> bool:
+    """A generic event noun that refers back ("В мероприятии также приняли участие")."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return bool(lemmas(toks[ci].text) & ANAPHORIC_NOUNS) and (
+        ci == 0 or toks[ci - 1].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
+    )
+
+
+def _repeats(old: EventDraft, new: EventDraft) -> bool:
+    """Another cue of the same sentence telling an event already found there."""
+    return (
+        old.type == new.type
+        and set(new.parties) <= set(old.parties)
+        and set(new.participants) <= set(old.participants)
+    )
+
+
 def _same_event(old: EventDraft, new: EventDraft) -> bool:
     """A later cue of the paragraph tells the same event when it is of the same type and
     names no other counterpart: its parties and people are all known already (or it
@@ -76,12 +104,14 @@ def events(doc: Document) -> Document:
     r = doc.release
     published = r.published if r.published and r.date_precision != "unknown" else None
     by_paragraph: dict[int, list[EventDraft]] = {}
+    credentials = "верительн" in doc.text.lower()
+    unresolved_credentials = False
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sent, []).append(m)
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start : s.tok_end]
-        found = cues(toks)
+        found = cues(toks, credentials)
         if not found:
             continue
         sent_mentions = by_sentence.get(si, [])
@@ -107,7 +137,11 @@ def events(doc: Document) -> Document:
         for type_, fmt, ci, cue_text in found:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
-            if not reported(toks, ci, needs_verb, nominal, published):
+            if not reported(toks, ci, needs_verb, nominal, published) and not (
+                type_ == "CONSULTED"
+                and not is_planned(toks, ci)
+                and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+            ):
                 continue
             met_drafts = None
             if type_ == "TALKS":
@@ -118,9 +152,14 @@ def events(doc: Document) -> Document:
                 type_ = "MET" if len(ctx.people) >= 2 or met_drafts else "CONSULTED"
             if type_ == "MET" and "ACCREDITED" in ctx.types_here:
                 continue  # a credentials ceremony is ACCREDITED only
-            if type_ in done:
-                continue
+            if type_ in done and type_ != "MET":
+                continue  # one sentence may tell several meetings ("встретился с X ...
+                # также провел переговоры с Y"), one event of each other type
             drafts = met_drafts or TYPES[type_].draft(ctx, fmt, ci, cue_text)
+            if type_ == "ACCREDITED" and not drafts:
+                unresolved_credentials = True
+            here = [e for e in para_events if e.sentence == si]
+            drafts = [d for d in drafts if not any(_repeats(e, d) for e in here)]
             if not drafts:
                 # a later sentence about the paragraph's event ("Стороны также ...")
                 same = next((e for e in para_events if e.type == type_), None)
@@ -131,6 +170,9 @@ def events(doc: Document) -> Document:
             for draft in drafts:
                 draft.venue = venue(doc, toks, s.tok_start, ctx.states)
                 same = next((e for e in para_events if _same_event(e, draft)), None)
+                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci):
+                    # "В мероприятии также принял участие ...": the event told before
+                    same = next((e for e in reversed(doc.events) if e.type == "HOSTED"), None)
                 if same is not None:
                     same.sentences.append(si)
                     same.add_parties(draft.parties)
@@ -151,8 +193,72 @@ def events(doc: Document) -> Document:
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
+    if unresolved_credentials and not any(e.type == "ACCREDITED" for e in doc.events):
+        _meetings_of_new_ambassadors(doc)
+    _drop_exchanges_inside_meetings(doc)
+    _drop_title_repeats(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+def _meetings_of_new_ambassadors(doc: Document) -> None:
+    """ "Президент встретился с новыми послами A, B и C. ... Послы вручили Президенту
+    верительные грамоты": the meetings are the credentials ceremony (ACCREDITED only)."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    for ev in doc.events:
+        toks = doc.sentence_tokens(ev.sentence)
+        if ev.type == "MET" and any("посол" in lemmas(t.text) for t in toks):
+            ev.type, ev.kind, ev.format, ev.pattern = (
+                "ACCREDITED",
+                "credentials",
+                None,
+                "met_envoys",
+            )
+
+
+def _drop_exchanges_inside_meetings(doc: Document) -> None:
+    """ "На встрече состоялся обмен мнениями": an exchange of views told after a meeting
+    of the same parties is part of it, no CONSULTED of its own."""
+    for ev in doc.events:
+        if ev.type == "CONSULTED" and ev.format == "exchange_of_views":
+            if any(
+                o is not ev
+                and o.type in ("MET", "CONSULTED")
+                and o.sentence < ev.sentence
+                and set(ev.parties) <= set(o.parties)
+                for o in doc.events
+            ):
+                ev.type = "DROP"
+
+
+def title_paragraphs(doc: Document) -> set[int]:
+    """The headline's paragraphs: those before the dateline, or a first paragraph that
+    is the release's title."""
+    from dipgraph.loaders.lang.ru.dates import parse_dateline
+
+    dl = parse_dateline(doc.text)
+    out = {i for i, (_, end) in enumerate(doc.paragraphs) if dl is not None and end <= dl.start}
+    title = " ".join((doc.release.title or "").split())
+    if doc.paragraphs and title:
+        a, b = doc.paragraphs[0]
+        if " ".join(doc.text[a:b].split()) == title:
+            out.add(0)
+    return out
+
+
+def _drop_title_repeats(doc: Document) -> None:
+    """A headline repeating the lead reports one event: the headline's event goes when the
+    body has one of the same type whose parties include the headline's."""
+    heads = title_paragraphs(doc)
+    if not heads:
+        return
+    body = [e for e in doc.events if e.paragraph not in heads and e.type != "DROP"]
+    for ev in doc.events:
+        if ev.paragraph in heads and any(
+            b.type == ev.type and set(ev.parties) <= set(b.parties) for b in body
+        ):
+            ev.type = "DROP"
 
 
 __all__ = ["TYPES", "SentenceContext", "events"]

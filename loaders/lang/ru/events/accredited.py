@@ -18,13 +18,18 @@ if TYPE_CHECKING:  # pragma: no cover
 def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
     doc = ctx.doc
     people = list(ctx.people)
-    receivers = [
-        p for p in people if doc.persons[p].role and not is_ambassador(doc.persons[p].role)
-    ]
-    host = next((doc.persons[p].state for p in receivers if doc.persons[p].state), None)
-    host = host or doc.publisher
+    persons = doc.persons
+    receivers = [p for p in people if persons[p].role and not is_ambassador(persons[p].role)]
+    host = doc.publisher or next(
+        (persons[p].state for p in receivers if persons[p].state), doc.home_state
+    )
+    # the receiving official is the host's; the others present credentials
+    receivers = [p for p in receivers if persons[p].state in (host, None)]
+    if not receivers:
+        receivers = _earlier_receivers(doc, ctx.index, host)
+    envoys = [p for p in people if p not in receivers]
     parties = _party_states(doc, ctx.toks, ctx.base, ctx.states, [])
-    groups = _groups(doc, ctx.index, [p for p in people if p not in receivers], parties, host)
+    groups = _groups(doc, ctx.index, envoys, parties, host)
     for si in list_items(doc, ctx.index):  # "Жан Дюпон – Франция;" lines after a colon
         item_people = person_keys([m for m in doc.mentions if m.sent == si])
         codes = [
@@ -36,25 +41,45 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         if code or item_people:
             groups.append((code, item_people))
     groups = [(c, ps) for c, ps in groups if c or ps]
-    if host and len(groups) > 1:
-        out = []
-        for code, persons in groups:
-            ev = _new(ctx, cue, fmt, "credentials_list")
-            ev.participants = persons + receivers
-            ev.add_parties([code, host])
-            ev.confidence = 0.85 if persons and code else 0.65
-            out.append(ev)
-        return out
-    ev = _new(ctx, cue, fmt, fmt or "credentials")
-    ev.participants = people + [p for _, ps in groups for p in ps if p not in people]
-    ev.add_parties([doc.persons[p].state for p in ev.participants])
-    ev.add_parties(parties + [c for c, _ in groups])
-    if host and ev.parties:
-        ev.add_parties([host])
-    if not ev.participants and len(ev.parties) < 2:
+    if not any(c for c, _ in groups) and not any(ps for _, ps in groups):
+        return []  # no presenting side: a back-reference ("вручили грамоты") or a plan
+    out = []
+    for code, envoy in groups:
+        ev = _new(ctx, cue, fmt, "credentials_list" if len(groups) > 1 else fmt or "credentials")
+        named = envoy or _named_envoys(doc, code)
+        ev.participants = named + [p for p in receivers if p not in named]
+        ev.add_parties([code or next((persons[p].state for p in envoy), None), host])
+        if len(ev.parties) < 2:
+            continue
+        ev.confidence = 0.85 if named and code else 0.65
+        out.append(ev)
+    return out
+
+
+def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:
+    """The receiving official named in the sentences just before ("Президент Шавкат
+    Мирзиёев принял грамоты у шести послов. Президент ... принял грамоты у послов X, Y")."""
+    for k in range(si - 1, max(-1, si - 5), -1):
+        found = [
+            m.person
+            for m in doc.mentions
+            if m.sent == k
+            and m.person
+            and doc.persons[m.person].role
+            and not is_ambassador(doc.persons[m.person].role)
+            and doc.persons[m.person].state in (host, None)
+        ]
+        if found:
+            return found[:1]
+    return []
+
+
+def _named_envoys(doc: Document, code: str | None) -> list[str]:
+    """The ambassador of that state named elsewhere in the release ("В беседе с послом
+    Аргентины Рикардо Лагорио ...")."""
+    if not code:
         return []
-    ev.confidence = 0.9 if ev.participants else 0.7
-    return [ev]
+    return [k for k, p in doc.persons.items() if p.state == code and is_ambassador(p.role)][:1]
 
 
 def _new(ctx: SentenceContext, cue: str, fmt: str | None, pattern: str) -> EventDraft:

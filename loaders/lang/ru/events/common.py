@@ -28,6 +28,13 @@ HOSTED_NOUNS = {
     "прием",
     "заседание",
     "кинопоказ",
+    "брифинг",
+    "пресс-конференция",
+    "видеоконференция",
+    "мастер-класс",
+    "вечер",
+    "показ",
+    "чтения",
 }
 HOSTING_VERBS = {
     "состояться",
@@ -72,9 +79,9 @@ PAST_ADJS = {
 }
 # a noun cue after these ("в ходе встречи", "по итогам переговоров", "на встрече") is
 # reported as past by the clause's past verb: "в ходе встречи X и Y обсудили ..."
-DURING_PREPS = {"ходе", "итогам", "время", "рамках", "завершении", "окончании"}
+DURING_PREPS = {"ходе", "итогам", "время", "завершении", "окончании"}  # not "в рамках": a frame
 # a counterpart named after "с" is a person: a title or "коллега" first, or the name
-COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер"}
+COUNTERPART_NOUNS = {"коллега", "собеседник", "партнер", "делегация"}
 PLAN_LEMMAS = {
     "планировать",
     "планироваться",
@@ -363,13 +370,22 @@ def _receives(toks: list[Token], i: int, person_at: list[int] | None = None) -> 
     )
 
 
-def cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
-    """(type or 'MET?', format, token index, cue text) candidates in one sentence."""
+def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | None, int, str]]:
+    """(type or 'MET?', format, token index, cue text) candidates in one sentence.
+    ``credentials``: the release speaks of credentials, so "грамоты" alone is theirs."""
     out = []
     lem = [_lem(t) for t in toks]
     has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
     for i, ls in enumerate(lem):
-        if "верительный" in ls and i + 1 < len(toks) and "грамота" in lem[i + 1]:
+        if (
+            credentials
+            and "грамота" in ls
+            and not (i > 0 and "верительный" in lem[i - 1])
+            and any(lm & {"вручить", "вручать", "принять", "принимать"} for lm in lem)
+        ):
+            kind = "copies" if any("копия" in lem[k] for k in range(max(0, i - 3), i)) else None
+            out.append(("ACCREDITED", kind or "credentials", i, toks[i].text))
+        elif "верительный" in ls and i + 1 < len(toks) and "грамота" in lem[i + 1]:
             kind = (
                 "copies"
                 if any("копия" in lem[k] for k in range(max(0, i - 3), i))
@@ -388,7 +404,11 @@ def cues(toks: list[Token]) -> list[tuple[str, str | None, int, str]]:
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
         elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
-        elif ls & HOSTED_NOUNS or ("стол" in ls and i > 0 and "круглый" in lem[i - 1]):
+        elif (
+            ls & HOSTED_NOUNS
+            or ("стол" in ls and i > 0 and "круглый" in lem[i - 1])
+            or any(lm.rpartition("-")[2] in HOSTED_NOUNS for lm in ls if "-" in lm)
+        ):
             if has_hosting_verb:
                 out.append(("HOSTED", None, i, toks[i].text))
     return out

@@ -31,6 +31,18 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         for c in _sides(ctx, ci) + _cue_adjectives(toks, base, sts, ci):
             if c not in parties:
                 parties.append(c)
+    if len(parties) < 2 and any("визит" in _lem(t) for t in toks):
+        # "визит ... в Восточную Республику Уругвай для проведения консультаций": the
+        # visited state is the other side, the visitor the reporting one
+        for m in sts:
+            i = m.tok_start - base
+            if m.kind == "state" and any(
+                toks[j].text.lower() in ("в", "во") for j in range(max(0, i - 2), i)
+            ):
+                if m.code not in parties:
+                    parties.append(m.code)
+        if len(parties) == 1 and doc.publisher and doc.publisher not in parties:
+            parties.insert(0, doc.publisher)
     if len(parties) == 1 and doc.home_state and doc.home_state not in parties:
         i = next(m for m in sts if m.code == parties[0]).tok_start - base
         if i > 0 and toks[i - 1].text.lower() in ("с", "со"):

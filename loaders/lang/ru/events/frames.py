@@ -44,7 +44,20 @@ SUBJECT_RELS = {"nsubj", "nsubj:pass"}
 CUE_NOUNS = {"встреча", "переговоры", "консультация", "беседа", "разговор", "обмен", "грамота"}
 FRAME_NOUNS = {"ход", "итог", "время", "рамка", "завершение", "окончание", "полях", "поле"}
 # a title or noun that names an official without a name ("Глава МИД", "коллега")
-OFFICIAL_NOUNS = {"коллега", "министр", "глава", "посол", "замминистра", "заместитель"}
+OFFICIAL_NOUNS = {
+    "коллега",
+    "министр",
+    "глава",
+    "посол",
+    "замминистра",
+    "заместитель",
+    "делегация",
+    "группа",
+    "представитель",
+    "руководство",
+    "миссия",
+}
+RECEIVE_VERBS = {"принять", "принимать"}
 
 
 @dataclass
@@ -99,7 +112,13 @@ def _subtree(tree: list[tuple[int, str]], i: int, stop: set[int] | None = None) 
 
 
 def _case_words(tree: list[tuple[int, str]], toks: list[Token], i: int) -> set[str]:
-    return {toks[c].text.lower() for c in _children(tree, i) if tree[c][1] in ("case", "fixed")}
+    # an initial "С." (С.В.Лавров) is no preposition
+    return {
+        toks[c].text.lower()
+        for c in _children(tree, i)
+        if tree[c][1] in ("case", "fixed")
+        and not (c + 1 < len(toks) and toks[c + 1].text == "." and toks[c].text.isupper())
+    }
 
 
 def _is_verb(tok: Token) -> bool:
@@ -140,14 +159,17 @@ def _side(
         i = m.tok_start - base
         if i not in tokens or m.kind not in ("state", "igo", "adj", "city"):
             continue
-        # "посол Казахстана в Армении": Армения is where he serves, not his side
-        head = i
-        for k in range(m.tok_start - base, m.tok_end - base):
-            if tree[k][0] < m.tok_start - base or tree[k][0] >= m.tok_end - base:
-                head = k
-        if _case_words(tree, toks, head) & NOT_SIDE_PREPS:
+        # "посол Казахстана в Армении": Армения is where he serves, not his side; "в
+        # Гамбурге (ФРГ)": the venue's state
+        if is_topic(doc, si, m):
             continue
         if i > 0 and toks[i - 1].text.lower() in NOT_SIDE_PREPS:
+            continue
+        if (
+            i > 1
+            and toks[i - 1].text == "("
+            and any(c.kind == "city" and c.tok_end - base == i - 1 for c in states)
+        ):
             continue
         if m.kind == "city":
             if m.code and m.code not in side.cities:
@@ -249,26 +271,70 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
                 continue  # of the clause's verb only its subject
             if _case_words(tree, toks, c) & WITH:
                 counter_roots.append(c)
+            elif rel == "obj" and h == pred and lemmas(toks[pred].text) & RECEIVE_VERBS:
+                counter_roots.append(c)  # "принял посла ...", "принял делегацию ..."
             elif rel in SUBJECT_RELS and (h != ci or h == pred):
                 agent_roots.append(c)
             elif rel == "nmod" and h == ci and c > ci and not _case_words(tree, toks, c):
                 agent_roots.append(c)  # "встреча Лаврова с ...": the genitive
     stop = set(counter_roots) | set(agent_roots) | set(heads)
-    agent = _merge(doc, si, agent_roots, stop, states, tree, toks)
-    counter = _merge(doc, si, counter_roots, stop, states, tree, toks)
+    agent_sets = [_subtree(tree, r, stop - {r}) for r in agent_roots]
+    counter_sets = []
+    for r in counter_roots:
+        # the parser sometimes hangs words of the subject under the counterpart ("Министр
+        # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
+        whole = _subtree(tree, r, stop - {r})
+        marker = min(
+            (
+                c
+                for c in _children(tree, r)
+                if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
+            ),
+            default=min(whole),
+        )
+        counter_sets.append({k for k in whole if k >= marker})
+        stray = {k for k in whole if k < marker and k < pred}
+        if stray and (agent_sets or pred > 0):
+            agent_sets.append(stray)
+    agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
+    counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
     return Frame(agent, counterparts, is_joint(toks, ci), bool(agent_roots))
 
 
-def _merge(doc, si, roots, stop, states, tree, toks) -> Side:
+def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:
     out = Side()
-    for r in roots:
-        s = _side(doc, si, _subtree(tree, r, stop - {r}), states, tree)
+    for tokens in token_sets:
+        s = _side(doc, si, tokens, states, tree)
         out.persons += [p for p in s.persons if p not in out.persons]
         out.states += [c for c in s.states if c not in out.states]
         out.cities += [c for c in s.cities if c not in out.cities]
-        out.official = out.official or _official_head(toks[r])
+    out.official = any(_official_head(toks[r]) for r in roots)
+    if not out.persons and out.official:
+        for tokens in token_sets:
+            out.persons += [p for p in _corefer(doc, si, tokens, toks) if p not in out.persons]
     return out
+
+
+def _corefer(doc: Document, si: int, tokens: set[int], toks: list[Token]) -> list[str]:
+    """An official named by title only ("глава МИД Узбекистана провел ...") is the one
+    person of that role and state named earlier in the release."""
+    from dipgraph.loaders.lang.ru.roles import parse_title
+
+    k = sorted(tokens)
+    text = " ".join(toks[i].text for i in k if i - k[0] < 8)
+    title = parse_title(text)
+    if title is None or title.role is None:
+        return []
+    first_sent = {p: min(m.sent for m in person.mentions) for p, person in doc.persons.items()}
+    found = [
+        p
+        for p, person in doc.persons.items()
+        if person.role == title.role
+        and (title.state is None or person.state in (title.state, None))
+        and first_sent[p] < si
+    ]
+    return found if len(found) == 1 else []
 
 
 def agent_official(doc: Document, si: int, ci: int) -> bool:
@@ -280,4 +346,28 @@ def agent_official(doc: Document, si: int, ci: int) -> bool:
     for c in _children(tree, pred):
         if tree[c][1] in SUBJECT_RELS and lemmas(toks[c].text) & OFFICIAL_NOUNS:
             return True
+    return False
+
+
+def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> bool:
+    """The cue hangs (over nouns: "визит ... для проведения консультаций") under a past
+    verb of happening that governs the clause ("состоялся визит"), not negated."""
+    tree = parse(doc, si)
+    toks = doc.sentence_tokens(si)
+    k, seen = ci, set()
+    while 0 <= k < len(tree) and k not in seen:
+        seen.add(k)
+        h = tree[k][0]
+        if h < 0:
+            return False
+        ps = parses(toks[h].text)
+        if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
+            negated = any(toks[c].text.lower() == "не" for c in _children(tree, h))
+            return (
+                ps[0].tag.POS == "VERB"
+                and ps[0].tag.tense == "past"
+                and bool(lemmas(toks[h].text) & verbs)
+                and not negated
+            )
+        k = h
     return False

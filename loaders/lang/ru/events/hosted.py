@@ -8,12 +8,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dipgraph.loaders.extract.doc import Document, EventDraft
+from dipgraph.loaders.lang.ru.events import frames
 from dipgraph.loaders.lang.ru.events.common import (
+    HOSTING_VERBS,
     PARTY_TRIGGERS,
     TOPIC_WORDS,
     _lem,
     person_keys,
 )
+from dipgraph.loaders.lang.ru.models import parses
 from dipgraph.loaders.lang.ru.orgs import find_orgs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -21,12 +24,67 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
+    how = _told(ctx, ci)
+    if how is None:
+        return []
     ev = EventDraft("HOSTED", ctx.index, ctx.doc.sentences[ctx.index].paragraph, cue=cue)
     ev.sentences = [ctx.index]
     ev.host = next((o for o in ctx.orgs if o.kind != "other"), None)
-    ev.pattern = "hosted"
+    ev.participants = [p for p in ctx.people if p in ctx.officials]
+    ev.pattern = "hosted" if how == "held" else "attendance"
+    if how == "attended":
+        ev.format = "multilateral_attendance"
+    # an IGO named with the event ("заседание СМИД ОТГ", "брифинг для ... СВМДА")
+    ev.add_parties(_igos_of(ctx, ci))
     ev.confidence = 0.7 if ev.host else 0.55
     return [ev]
+
+
+def _told(ctx: SentenceContext, ci: int) -> str | None:
+    """How the sentence tells the event named at ``ci``: "held" when a hosting verb has it
+    as subject or object ("посольство провело брифинг", "прошел круглый стол"),
+    "attended" for "принял участие в заседании", None when the noun only frames the
+    sentence ("в рамках заседания", "накануне заседания") or the verb is future."""
+    tree = frames.parse(ctx.doc, ctx.index)
+    toks = ctx.toks
+    k = ci
+    for _ in range(4):
+        h, rel = tree[k]
+        if h < 0:
+            return None
+        if rel == "conj" or rel == "amod":
+            k = h
+            continue
+        head = toks[h]
+        ps = parses(head.text)
+        if ps and (ps[0].tag.tense == "futr" or ps[0].tag.POS == "INFN"):
+            return None
+        if rel in ("nsubj", "nsubj:pass", "obj") and _lem(head) & HOSTING_VERBS:
+            return "held"
+        speaker = h
+        if rel == "nmod" and tree[h][1] == "xcomp" and tree[h][0] >= 0:
+            speaker = tree[h][0]  # "выступил почетным гостем на сессии"
+        if rel in ("obl", "nmod") and _lem(toks[speaker]) & {"выступить", "выступать"}:
+            return "held"
+        if rel in ("obl", "nmod") and _lem(head) & {"принять", "участвовать"}:
+            kids = [c for c, (hh, _) in enumerate(tree) if hh == h]
+            if _lem(head) & {"участвовать"} or any("участие" in _lem(toks[c]) for c in kids):
+                return "attended"
+        return None
+    return None
+
+
+def _igos_of(ctx: SentenceContext, ci: int) -> list[str]:
+    tree = frames.parse(ctx.doc, ctx.index)
+    inside = {ci}
+    changed = True
+    while changed:
+        changed = False
+        for k, (h, _) in enumerate(tree):
+            if h in inside and k not in inside:
+                inside.add(k)
+                changed = True
+    return [m.code for m in ctx.states if m.kind == "igo" and m.tok_start - ctx.base in inside]
 
 
 def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:
