@@ -130,10 +130,44 @@ def assign_roles(doc: Document) -> Document:
         p.state = p.state or t.state
         p.posted_in = p.posted_in or t.posted_in
         p.organization = p.organization or t.organization
+    for m in doc.mentions:
+        p = doc.persons[m.person]
+        if p.state is None:
+            p.state = _state_beside(doc, m)
+        if p.role == "counterpart":  # "X and his Uzbek counterpart Y": X's title
+            same = [o for o in doc.mentions if o.sent == m.sent and o.end <= m.start]
+            titled = [doc.persons[o.person].role for o in same if o.person != m.person]
+            titled = [r for r in titled if r and r != "counterpart"]
+            if titled:
+                p.role = titled[-1]
     for p in doc.persons.values():
         if p.state is None and p.role and not is_ambassador(p.role):
             p.state = doc.publisher
     return doc
+
+
+def _state_beside(doc: Document, m) -> str | None:
+    """The state written right beside an untitled name: "of Uruguay, Nester Navarro",
+    "Azerbaijan's delegation was headed by X", "Y led the Turkmen delegation"."""
+    sent = doc.sentences[m.sent]
+    states = [st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"]
+    before = doc.text[sent.start : m.start]
+    for st in states:
+        if st.end <= m.start and re.fullmatch(r"\s*,\s*", doc.text[st.end : m.start]):
+            lead = doc.text[max(sent.start, st.start - 40) : st.start]
+            if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w-]+,\s+)?$", lead):
+                continue  # "in Goa, India, Name ...": the place, not the person's state
+            return st.code
+    after = doc.text[m.end : sent.end]
+    led = re.match(r"\s+(?:led|headed)\s+the\s+(\S+)\s+delegation", after)
+    if led:
+        st = next((st for st in states if st.start == m.end + led.start(1)), None)
+        return st.code if st else None
+    head = re.search(r"(\S+)\s+delegation\s+(?:was|is)\s+(?:headed|led)\s+by\s+[^,]*$", before)
+    if head:
+        st = next((st for st in states if st.start == sent.start + head.start(1)), None)
+        return st.code if st else None
+    return None
 
 
 def find_events(doc: Document) -> Document:
@@ -155,6 +189,7 @@ def find_events(doc: Document) -> Document:
         if p.role and p.state:
             titled_by_state.setdefault(p.state, []).append(k)
     drafts = []
+    context_igo = None
     for i, sent in enumerate(doc.sentences):
         people = [
             NameMention(m.start - sent.start, m.end - sent.start, m.name, False, person=m.person)
@@ -178,8 +213,11 @@ def find_events(doc: Document) -> Document:
             posted,
             protagonist,
             titled_by_state,
+            context_igo,
         )
         drafts += sentence_events(view, doc.publisher)
+        igos = [m.code for m in view.mentions if m.kind == "igo"]
+        context_igo = igos[-1] if igos else context_igo
     doc.events = _merge(doc, drafts)
     return doc
 
@@ -211,6 +249,12 @@ def _merge(doc: Document, drafts: list) -> list[EventDraft]:
                 and set(d.parties) <= set(ev.parties)
             )
             and (not cps or not d.counterparts or cps & set(d.counterparts))
+            # two officials of one side, each meeting the visitor: two meetings
+            and not (
+                getattr(ev, "named_own", None)
+                and d.named_own
+                and not set(ev.named_own) & set(d.named_own)
+            )
         ]
         if same:
             ev, cps = same[0]
@@ -220,7 +264,9 @@ def _merge(doc: Document, drafts: list) -> list[EventDraft]:
             continue
         if d.attach:
             continue
-        out.append((_draft_event(doc, d), set(d.counterparts)))
+        ev = _draft_event(doc, d)
+        ev.named_own = list(d.named_own)  # type: ignore[attr-defined]
+        out.append((ev, set(d.counterparts)))
     return [ev for ev, _ in out]
 
 

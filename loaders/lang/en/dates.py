@@ -35,7 +35,7 @@ _CITY = r"(?P<city>[A-Z][A-Za-z\-' ]{1,30}?)(?:,\s*[A-Z][a-z]+)?"
 DATELINE_RES = [
     re.compile(
         rf"^{_CITY},\s+(?i:{_MONTH})\s+(?P<day>\d{{1,2}}){_YEAR}\s*"
-        r"(?:\((?P<agency>[^)]{1,40})\)\s*(?:[-–—]\s+)?|[.]\s+|[-–—]\s+)"
+        r"(?:\((?P<agency>[^)]{1,80})\)\s*(?:[-–—:]\s*)?|[.]\s+|[-–—]\s+)"
     ),
     re.compile(
         r"^(?P<city>[A-Z][A-Z\-' ]{1,30})\.\s+(?P<agency>[A-Z][A-Za-z]{2,20})\s*(?:[-–—]\s+)?"

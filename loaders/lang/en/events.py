@@ -32,15 +32,19 @@ from dipgraph.loaders.lang.en.names import NameMention
 from dipgraph.loaders.lang.en.roles import is_ambassador
 from dipgraph.loaders.lang.en.states import Mention
 
-ACCREDITED_RE = re.compile(r"\b(?:credentials|letters? of credence|credential letters?)\b", re.I)
+ACCREDITED_RE = re.compile(
+    r"\b(?:credentials|letters? of credence|credential letters?)\b|"
+    r"\baccredited\s+(?:the\s+)?(?:\w+\s+){0,3}(?:ambassadors?|envoys?)\b",
+    re.I,
+)
 CONSULTED_RE = re.compile(
     r"\b(?:(?:political |inter-?ministerial |bilateral |regular |round of )*"
-    r"consultations?|negotiations|round of (?:political )?talks)\b",
+    r"consultations?|negotiations|round of (?:political )?talks|strategic dialogue)\b",
     re.I,
 )
 PHONE_RE = re.compile(
     r"\b(?:(?:tele)?phone (?:conversation|call|talks?)|by (?:tele)?phone|phoned|"
-    r"spoke (?:on|over) the (?:tele)?phone)\b",
+    r"(?:spoke|talked|talks?) (?:on|over|by) (?:the )?(?:tele)?phone|phone talks?)\b",
     re.I,
 )
 VIDEO_RE = re.compile(
@@ -50,13 +54,13 @@ VIDEO_RE = re.compile(
 )
 MET_RE = re.compile(
     r"\b(?:met|meets|meeting|meetings|received|receives|held talks|talks|conversation|"
-    r"courtesy call|paid a call|call)\b",
+    r"discussions|courtesy call|paid a call|called on|call)\b",
     re.I,
 )
 HOSTED_NOUN_RE = re.compile(
     r"\b(?:round ?table|reception|briefing|conference|seminar|lecture|presentation|"
     r"exhibition|forum|ceremony|webinar|concert|festival|event|symposium|screening|"
-    r"workshop|panel discussion)s?\b",
+    r"workshop|panel discussion|session|summit|meeting)s?\b",
     re.I,
 )
 HOSTING_VERB_RE = re.compile(
@@ -65,7 +69,8 @@ HOSTING_VERB_RE = re.compile(
     re.I,
 )
 ATTEND_RE = re.compile(
-    r"\b(?:took part in|participated in|attended|participation in|addressed)\b[^.;]{0,80}?"
+    r"\b(?:took part in|participated in|attended|participation in|addressed|represented)\b"
+    r"[^.;]{0,80}?"
     r"\b(?:summit|forum|meeting of|session|conference|ministerial|council of)",
     re.I,
 )
@@ -84,7 +89,8 @@ JOINT_RE = re.compile(
     re.I,
 )
 TOPIC_RE = re.compile(
-    r"\b(?:on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"\b(?:(?<!Representative )(?<!Envoy )(?<!Commissioner )(?<!Coordinator )"
+    r"on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day))|about|regarding|concerning|"
     r"discuss(?:ed|ing)?|to discuss|during which|"
     r"where|covering|focus(?:ed|ing)? on|relations|cooperation|issues|agenda|prospects|"
@@ -112,6 +118,11 @@ HEADED_RE = re.compile(
 )
 CONTACT_RE = re.compile(r"\b(?:exchanged (?:their )?views|discussed|agreed)\b", re.I)
 VENUE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+CITY_COMMA_RE = re.compile(r"\b(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$")
+# "The Ministers of Foreign Affairs of A, B, C and D discussed/met": one joint meeting
+JOINT_SUBJECT_RE = re.compile(
+    r"\b(?:ministers|heads|presidents|leaders|foreign ministers|deputy ministers)\b", re.I
+)
 
 
 @dataclass
@@ -127,6 +138,7 @@ class Draft:
     confidence: float = 0.6
     cue: str = ""
     counterparts: list[str] = field(default_factory=list)  # person keys of the other side
+    named_own: list[str] = field(default_factory=list)  # own side named in the sentence
     attach: bool = False  # only adds participants to an event found elsewhere
 
     def add(self, *codes: str | None) -> None:
@@ -149,6 +161,7 @@ class SentenceView:
     person_posted: dict[str, str | None]
     protagonist: str | None = None  # the publisher's first titled official
     titled_by_state: dict[str, list[str]] = field(default_factory=dict)
+    context_igo: str | None = None  # the last IGO named in the sentences before
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
@@ -166,8 +179,9 @@ def _free_mentions(view: SentenceView, lo: int, hi: int) -> list[Mention]:
     for m in view.mentions:
         if not (lo <= m.start < hi) or m.kind == "city" or (m.start, m.end) in view.consumed:
             continue
-        if VENUE_PREP_RE.search(view.text[max(0, m.start - 12) : m.start]):
-            continue
+        before = view.text[max(0, m.start - 40) : m.start]
+        if VENUE_PREP_RE.search(before[-12:]) or CITY_COMMA_RE.search(before):
+            continue  # "in Astana", "in Goa, India": the venue's
         out.append(m)
     return out
 
@@ -273,19 +287,40 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
                 cue = MET_RE.search(text, cue.end())
     if cue is None:
         cue = CONTACT_RE.search(text, body_start)
-        before = [n for n in view.names if cue and n.end <= cue.start() and n.person]
-        states = {view.person_state.get(n.person) for n in before} - {None}
-        if cue is None or len(before) < 2 or len(states) < 2:
+        if cue is None:
             return None
+        joint = _joint_subject(view, cue.start())
+        if joint is not None:
+            return joint
+        before = [n for n in view.names if n.end <= cue.start() and n.person]
+        states = {view.person_state.get(n.person) for n in before} - {None}
+        if len(before) < 2 or len(states) < 2:
+            return None
+    elif (joint := _joint_subject(view, cue.start())) is not None:
+        return joint
     if _planned(text, cue.start(), cue.end()):
         return []
+    if re.fullmatch(r"(?i)meetings?", cue.group(0)) and re.match(r"\s+of\b", text[cue.end() :]):
+        return []  # "the meeting of the SCO Foreign Ministers": a multilateral body's
     hint = [publisher] if publisher else []
-    own, other = _sides(view, cue.start(), cue.end(), hint)
+    end = _region_end(text, cue.end())
+    passive = re.search(r"(?i)\b(?:was|were)\s+$", text[: cue.start()]) and re.match(
+        r"\s+by\b", text[cue.end() :]
+    )
+    if passive:  # "The American diplomat was received by the Minister X"
+        own = [n.person for n in view.names if n.person and cue.end() <= n.start < end]
+        other = [n.person for n in view.names if n.person and n.end <= cue.start()]
+        own_states = _own_states(view, own, cue.end(), end, publisher)
+        free = [m for m in _free_mentions(view, 0, cue.start()) if m.code not in own_states]
+    else:
+        own, other = _sides(view, cue.start(), cue.end(), hint)
+        own_states = []
+    named_own = list(own)
     if not own and view.protagonist and view.protagonist not in other:
         own = [view.protagonist]  # "the Minister", "he", "the Kazakh diplomat"
-    end = _region_end(text, cue.end())
-    own_states = _own_states(view, own, 0, cue.start(), publisher)
-    free = [m for m in _free_mentions(view, cue.end(), end) if m.code not in own_states]
+    if not passive:
+        own_states = _own_states(view, own, 0, cue.start(), publisher)
+        free = [m for m in _free_mentions(view, cue.end(), end) if m.code not in own_states]
     counterparts: list[tuple[str | None, str | None]] = []
     for k in other:
         state = view.person_state.get(k)
@@ -301,7 +336,7 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             counterparts.append((known[0] if len(known) == 1 else None, m.code))
             named_states.add(m.code)
     if not counterparts:
-        return []
+        return None  # a meeting without another side: maybe an event held (HOSTED)
     joint = bool(JOINT_RE.search(text))
     groups = [counterparts] if joint or len(counterparts) == 1 else [[c] for c in counterparts]
     drafts = []
@@ -309,6 +344,7 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         d = Draft("MET", view.index, format=fmt, cue=cue.group(0), confidence=0.7)
         d.add(*own_states)
         d.participants = list(own)
+        d.named_own = named_own
         for key, state in group:
             d.add(state)
             if key:
@@ -321,6 +357,23 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
     return drafts
 
 
+def _joint_subject(view: SentenceView, cue_start: int) -> list[Draft] | None:
+    """ "The Ministers of Foreign Affairs of A, B, C and D discussed ...": the subject names
+    three or more states under a plural title: one meeting of all of them."""
+    subject = view.text[:cue_start]
+    plural = JOINT_SUBJECT_RE.search(subject)
+    if plural is None:
+        return None
+    states = [m for m in _free_mentions(view, plural.end(), cue_start) if m.kind != "igo"]
+    codes = list(dict.fromkeys(m.code for m in states))
+    if len(codes) < 3:
+        return None
+    d = Draft("MET", view.index, cue="joint", confidence=0.6)
+    d.add(*codes)
+    d.participants = [n.person for n in view.names if n.person]
+    return [d]
+
+
 def _accredited(view: SentenceView, body_start: int, publisher: str | None):
     text = view.text
     cue = ACCREDITED_RE.search(text)
@@ -331,7 +384,19 @@ def _accredited(view: SentenceView, body_start: int, publisher: str | None):
     kind = "copies" if re.search(r"(?i)\bcop(?:y|ies)\b", text) else "credentials"
     keys = [n.person for n in view.names if n.person]
     keys = list(dict.fromkeys(keys))
-    ambassadors = [k for k in keys if is_ambassador(view.person_role.get(k))]
+    titled_host = next(
+        (view.person_state[k] for k in keys
+         if view.person_role.get(k) and not is_ambassador(view.person_role.get(k))
+         and view.person_state.get(k)),
+        None,
+    )  # fmt: skip
+    home_guess = titled_host or publisher
+    # envoys: titled as such, or listed untitled with their state ("of Uruguay, Name")
+    ambassadors = [
+        k for k in keys
+        if is_ambassador(view.person_role.get(k))
+        or (view.person_role.get(k) is None and view.person_state.get(k) not in (None, home_guess))
+    ]  # fmt: skip
     receivers = [k for k in keys if k not in ambassadors]
     host = next((view.person_state[k] for k in receivers if view.person_state.get(k)), None)
     drafts = []
@@ -368,7 +433,11 @@ def _consulted(view: SentenceView, body_start: int, publisher: str | None):
                 d.participants.append(n.person)
                 d.add(view.person_state.get(n.person))
         return [d] if d.participants else []
-    if _planned(text, cue.start(), cue.end()) or PRE_TOPIC_RE.search(text[: cue.start()]):
+    before = text[: cue.start()]
+    topic = PRE_TOPIC_RE.search(before)
+    if topic and re.search(r"\b(?:at|during|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before):
+        topic = None  # "issues were discussed at the political consultations"
+    if _planned(text, cue.start(), cue.end()) or topic or TOPIC_OF_RE.search(before):
         return []  # "the sides discussed the negotiations between A and B": a topic
     topic = _topic_start(text, cue.end())
     # "between the Foreign Ministries of A and B": the parties sit after the cue
@@ -400,6 +469,14 @@ def _consulted(view: SentenceView, body_start: int, publisher: str | None):
 
 def _attended(view: SentenceView, body_start: int, publisher: str | None):
     text = view.text
+    represented = REPRESENTED_RE.search(text)
+    if represented and view.context_igo:
+        # "Tajikistan was represented by Foreign Minister X, ..." at the meeting just told
+        d = Draft("HOSTED", view.index, format="multilateral_attendance", cue="represented")
+        states = _free_mentions(view, 0, represented.start())
+        d.add(states[0].code if states else publisher, view.context_igo)
+        d.participants = [n.person for n in view.names if n.person and n.start > represented.end()]
+        return [d]
     attend = ATTEND_RE.search(text)
     if attend:
         if _planned(text, attend.start(), attend.end()):
@@ -413,8 +490,12 @@ def _attended(view: SentenceView, body_start: int, publisher: str | None):
         if host:
             d.add(host.code)
             d.host = (host.text, "igo", host.code)
+        # "the SEECP Summit, hosted by President X": the host's state takes part
+        for n in view.names:
+            if n.person and re.search(r"(?i)\bhosted by\s+(?:\w+\s+){0,4}$", text[: n.start]):
+                d.add(view.person_state.get(n.person))
         d.venue = _venue(view)
-        return [d] if d.parties else []
+        return [d] if len(d.parties) >= 2 else []  # attendance has a host and a guest
     return None
 
 
@@ -424,7 +505,16 @@ HOST_BODY_RE = re.compile(
     r"(?:\s+(?:in|to)\s+[^,.;]{2,40})?(?=[,.;]|\s+(?:organi|host|held|arrang|conven|was|were))"
 )
 IGO_BODY_RE = re.compile(
-    r"\b(?:Secretariat|Secretary[- ]General|Joint Staff|Commission|Council|Headquarters)\b"
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:Secretariat|Secretary[- ]General|Joint Staff|Commission|"
+    r"Council|Headquarters)\b"
+)
+# "<State> was represented by <officials>" after a multilateral meeting told before
+REPRESENTED_RE = re.compile(r"\b(?:was|were)\s+represented\s+by\b", re.I)
+# "the start of negotiations", "the importance of consultations": a topic, not an event
+TOPIC_OF_RE = re.compile(
+    r"\b(?:start|launch|importance|resumption|conclusion|opening|beginning|course|holding|"
+    r"outcome|results?|prospects?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
 )
 
 
@@ -434,10 +524,15 @@ def _hosted(view: SentenceView, body_start: int, publisher: str | None):
     Permanent Mission of Russia"), an IGO's organ ("the CSTO Secretariat hosted a
     seminar") or a titled official ("A briefing by Deputy Minister X for ...")."""
     text = view.text
-    noun = HOSTED_NOUN_RE.search(text)
     verb = HOSTING_VERB_RE.search(text) or re.search(r"\b(?:by|hosted)\b", text)
-    if not (noun and verb):
+    # common nouns only: "the Conference on Interaction ..." is a name
+    nouns = [n for n in HOSTED_NOUN_RE.finditer(text) if n.start() == 0 or n.group(0).islower()]
+    if not (nouns and verb):
         return None
+    # the event noun the verb holds: the last one before it ("The meeting preceded a
+    # session ... being held"), else the first after it ("hosted a reception")
+    before = [n for n in nouns if n.end() <= verb.start()]
+    noun = before[-1] if before else nouns[0]
     if _planned(text, min(noun.start(), verb.start()), max(noun.end(), verb.end())):
         return []
     d = Draft("HOSTED", view.index, cue=noun.group(0), confidence=0.5)
@@ -466,8 +561,16 @@ def _hosted(view: SentenceView, body_start: int, publisher: str | None):
                 d.host = (f"{m.text} {IGO_BODY_RE.match(text, m.end + 1).group(0)}", "igo", m.code)
                 d.add(m.code)
                 break
+    chair = re.search(r"(?i)\bunder the (?:chairmanship|presidency|auspices) of\b", text)
+    if d.host is None and chair:  # "held in Tashkent under the chairmanship of Uzbekistan"
+        m = next((m for m in view.mentions if m.start >= chair.end() and m.kind != "city"), None)
+        if m is not None:
+            d.host = (m.text, "state" if m.kind != "igo" else "igo", m.code)
+            d.add(m.code)
     people = [n.person for n in view.names if n.person]
     titled = [k for k in people if view.person_role.get(k) and view.person_state.get(k)]
+    if d.host is None and re.match(r"(?i)meeting|session|summit", noun.group(0)):
+        return []  # a meeting or session is held by a body, never by a person alone
     if d.host is None and not (
         titled
         and re.search(r"\bby\b", text[noun.end() : noun.end() + 8])

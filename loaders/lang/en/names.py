@@ -19,7 +19,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿā-žʻ'’"
 _TOKEN = (
     rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
-    rf"|[{_UP}](?=\s+[{_UP}][{_LOW}]))"  # an initial without its dot: "S Jaishankar"
+    rf"|(?<!\w)[{_UP}](?=\s+[{_UP}][{_LOW}]))"  # an initial without its dot: "S Jaishankar"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|dos|du|la|le|di|del|ul|ud)"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+|{_PARTICLE}-)*{_TOKEN}){{0,12}}")

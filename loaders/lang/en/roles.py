@@ -25,7 +25,7 @@ HEADS = {
     "sultan", "governor", "mayor", "senator", "rector", "chancellor", "premier", "attaché",
     "attache", "minister-counsellor", "ombudsman", "undersecretary", "under-secretary",
     "coordinator", "mufti", "patriarch", "ministers", "ambassadors", "heads", "deputy",
-    "counterpart", "counterparts", "leader", "commissioners", "chief",
+    "counterpart", "counterparts", "leader", "commissioners", "chief", "fm",
 }  # fmt: skip
 MODIFIERS = {
     "deputy", "vice", "first", "second", "prime", "foreign", "affairs", "extraordinary",
@@ -46,7 +46,9 @@ MODIFIERS = {
     "protection", "science", "higher", "tourism", "sports", "emergency", "situations",
     "ecology", "natural", "resources", "water", "mfa", "the", "of", "for", "to", "and", "on",
     "with", "at", "in", "new", "recently", "external", "interim", "his", "her", "their",
-    "its", "human", "rights", "diplomacy", "eurasian", "joint", "staff", "secretariat",
+    "its", "human", "rights", "diplomacy", "central", "asia", "middle", "east", "caucasus",
+    "africa", "horn", "balkans", "sahel", "gulf", "region", "lakes", "pacific", "arctic",
+    "eurasian", "joint", "staff", "secretariat",
 }  # fmt: skip
 CONNECTORS = {
     "the",
@@ -63,7 +65,10 @@ CONNECTORS = {
     "their",
     "its",
 }
-_NOT_IN_ROLE = {"newly", "appointed", "newly-appointed", "incoming", "outgoing", "new", "recently"}
+_NOT_IN_ROLE = {
+    "newly", "appointed", "newly-appointed", "incoming", "outgoing", "new", "recently",
+    "resident", "non-resident",
+}  # fmt: skip
 HONORIFIC_RE = re.compile(
     r"(?:,?\s*(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|Her\s+Highness|"
     r"His\s+Majesty|Her\s+Majesty|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Sheikh|Madam|Mme\.?|"
@@ -174,7 +179,11 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
     tokens = _words(left, 0)
     picked: list[tuple[str, int, int]] = []
     i = len(tokens) - 1
-    if i >= 1 and tokens[i][0] == "," and _is_title_word(tokens[i - 1][0]):
+    if (
+        i >= 1
+        and tokens[i][0] == ","
+        and (_is_title_word(tokens[i - 1][0]) or _mention_at(mentions, *tokens[i - 1][1:]))
+    ):
         i -= 1  # "the Secretary General of the CSTO, Stanislav Zas"
     while i >= 0:
         word, s, e = tokens[i]
@@ -186,7 +195,7 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
         ):
             i -= 1  # "his Turkish counterpart, recently appointed Hakan Fidan"
             continue
-        if word in ("–", "—") and picked and i > 0 and _is_title_word(tokens[i - 1][0]):
+        if word in ("–", "—", "-") and picked and i > 0 and _is_title_word(tokens[i - 1][0]):
             picked.insert(0, tokens[i])  # "Deputy Prime Minister – Minister of ..."
             i -= 1
             continue
@@ -200,6 +209,9 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
         if word in ("'s", "’s"):
             picked.insert(0, tokens[i])
             i -= 1
+            continue
+        if word == ")" and i >= 2 and tokens[i - 2][0] == "(":
+            i -= 3  # "Shanghai Cooperation Organization (SCO) Zhang Ming": the abbreviation
             continue
         if _is_title_word(word) or (word == "," and picked and picked[0][0].lower() == "a.i."):
             picked.insert(0, tokens[i])
