@@ -122,6 +122,17 @@ def assign_roles(doc: Document) -> Document:
     titled official with no state (not an ambassador) is the publisher's."""
     from dipgraph.loaders.lang.en.roles import is_ambassador
 
+    # the fullest title a person gets in the release ("Minister" in a headline, "Minister
+    # of Foreign Affairs of the Republic of Azerbaijan" in the text)
+    best: dict[str, int] = {}
+    for m in doc.mentions:
+        t, p = m.title, doc.persons[m.person]
+        if t is None or not t.role:
+            continue
+        size = len(t.role.split())
+        if size > best.get(m.person, 0) and (p.role is None or size > len(p.role.split())):
+            best[m.person] = size
+            p.role = t.role
     for m in doc.mentions:
         t, p = m.title, doc.persons[m.person]
         if t is None:
@@ -134,6 +145,9 @@ def assign_roles(doc: Document) -> Document:
         p = doc.persons[m.person]
         if p.state is None:
             p.state = _state_beside(doc, m)
+            sent = doc.sentences[m.sent].text
+            if p.state and p.role is None and re.search(r"(?i)\bambassadors\b", sent):
+                p.role = "ambassador"  # "the ambassadors of Uruguay, Nester Navarro, ..."
         if p.role == "counterpart":  # "X and his Uzbek counterpart Y": X's title
             same = [o for o in doc.mentions if o.sent == m.sent and o.end <= m.start]
             titled = [doc.persons[o.person].role for o in same if o.person != m.person]

@@ -136,6 +136,16 @@ def _interpret(
                 state = m.code
             elif posted is None and prev in ("to", "in", "at"):
                 posted = m.code
+            secretary = any(w.lower().startswith("secretary") for w in role_words) or any(
+                t[0].lower().startswith("secretary") for t in tokens[i:]
+            )
+            if m.kind == "igo" and m.code == state and not secretary:
+                # an IGO's official: its name stays in the role, as written ("President of
+                # the European Council", "EU Special Representative", "Head of UNAMA"); a
+                # Secretary General is one of a kind anyway
+                role_words.extend(text[m.start : m.end].split())
+                prev = ""
+                continue
             # drop the connector(s) that led to the state from the role
             while role_words and role_words[-1].lower() in CONNECTORS:
                 role_words.pop()
@@ -144,16 +154,19 @@ def _interpret(
         low = word.lower()
         if low in _NOT_IN_ROLE:
             continue
-        if low in ("the",) and (i == 0 or prev in CONNECTORS):
-            prev = low if prev == "" else prev
-            continue
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if low == "the" and (nxt is None or _mention_at(mentions, nxt[1], nxt[2])):
+            if not (nxt and (m2 := _mention_at(mentions, nxt[1], nxt[2])) and m2.kind == "igo"):
+                prev = low if prev == "" else prev
+                continue  # "of the Republic of X": the state's article goes with it
         role_words.append(word)
         prev = low
     while role_words and role_words[-1].lower() in CONNECTORS | {","}:
         role_words.pop()
     if not role_words:
         return None
-    role = normalize_role(" ".join(role_words).replace(" ,", ","))
+    role = " ".join(role_words).replace(" ,", ",").split("/")[0].strip()
+    role = normalize_role(role)
     org = None
     if re.search(r"\bministry\b", role, re.I):
         org = role
@@ -195,7 +208,7 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
         ):
             i -= 1  # "his Turkish counterpart, recently appointed Hakan Fidan"
             continue
-        if word in ("–", "—", "-") and picked and i > 0 and _is_title_word(tokens[i - 1][0]):
+        if word in ("–", "—", "-", "/") and picked and i > 0 and _is_title_word(tokens[i - 1][0]):
             picked.insert(0, tokens[i])  # "Deputy Prime Minister – Minister of ..."
             i -= 1
             continue
@@ -263,7 +276,13 @@ def normalize_role(role: str) -> str:
     role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
     role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
     role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
-    return role.replace("minister for foreign affairs", "minister of foreign affairs")
+    # "defense minister" -> "minister of defense"
+    return re.sub(
+        r"\b(defen[cs]e|finance|economy|interior|justice|trade|energy|health|education|"
+        r"agriculture|culture|transport) minister\b",
+        r"minister of \1",
+        role,
+    )
 
 
 def is_ambassador(role: str | None) -> bool:
