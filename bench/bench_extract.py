@@ -1,9 +1,11 @@
 """Extraction benchmarks (issue 3).
 
-    python bench/bench_extract.py [--releases 60] [--workers 1,2]
+    python bench/bench_extract.py [--lang ru|en] [--releases 60] [--workers 1,2]
 
-- warm throughput on ~600-word releases built from the corpus in tests/data (seed release and
-  RuSentRel articles cut into 600-word pieces) -- target >= 10 releases/s per core;
+- warm throughput on ~600-word releases built from the corpus in tests/data (Russian: the
+  seed release and RuSentRel articles cut into 600-word pieces; English: the English dev
+  set's real releases, tests/data/dev_en, joined and cut the same way) -- target >= 10
+  releases/s per core;
 - cold start of `dipgraph extract` on the seed release (subprocess) -- target < 3 s;
 - peak RSS of one worker after extracting (resource.getrusage) -- target < 600 MB;
 - scaling of extract_many(..., workers=N) on the available cores.
@@ -25,11 +27,28 @@ from dipgraph.graph.model import Release  # noqa: E402
 
 # the seed release and RuSentRel's articles, copied into the repository
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "data" / "corpus"
+DEV_EN = Path(__file__).resolve().parents[1] / "tests" / "data" / "dev_en"
 
 
-def corpus_releases(n: int, words: int = 600) -> list[Release]:
+def _texts(lang: str) -> list[str]:
+    if lang == "en":
+        import json
+
+        return [
+            json.loads(line)["text"]
+            for f in sorted(DEV_EN.glob("batch*/releases.jsonl"))
+            for line in f.read_text("utf-8").splitlines()
+            if line.strip()
+        ]
     texts = [p.read_text("utf-8") for p in sorted((CORPUS / "releases").glob("*.txt"))]
-    texts += [p.read_text("utf-8") for p in sorted((CORPUS / "rusentrel").glob("art*.txt"))]
+    return texts + [p.read_text("utf-8") for p in sorted((CORPUS / "rusentrel").glob("art*.txt"))]
+
+
+def corpus_releases(n: int, words: int = 600, lang: str = "ru") -> list[Release]:
+    texts = _texts(lang)
+    if lang == "en":  # short releases: joined (and repeated) into one stream to cut
+        rounds = 1 + n * words // max(1, sum(len(t.split()) for t in texts))
+        texts = ["\n".join(texts * rounds)]
     out: list[Release] = []
     for text in texts:
         lines = [ln.replace("{Author, Unknown}", "").strip() for ln in text.splitlines()]
@@ -41,7 +60,7 @@ def corpus_releases(n: int, words: int = 600) -> list[Release]:
             piece.append(ln)
             count += len(ln.split())
             if count >= words:
-                out.append(Release.from_text("\n".join(piece)))
+                out.append(Release.from_text("\n".join(piece), language=lang))
                 piece, count = [], 0
                 if len(out) >= n:
                     return out
@@ -59,7 +78,7 @@ def warm_throughput(releases: list[Release]) -> tuple[float, float]:
     return len(releases) / elapsed, elapsed
 
 
-def scaling(n_releases: int, workers: int) -> float:
+def scaling(n_releases: int, workers: int, lang: str = "ru") -> float:
     """releases/s of extract_many(workers=N) in a fresh process, model loading included
     (what `dipgraph load --workers N` sees)."""
     here = str(Path(__file__).resolve().parent)
@@ -67,7 +86,7 @@ def scaling(n_releases: int, workers: int) -> float:
         f"import sys,time; sys.path.insert(0, {here!r})\n"
         "from bench_extract import corpus_releases\n"
         "from dipgraph.loaders.extract import extract_many\n"
-        f"rs = corpus_releases({n_releases}); t = time.perf_counter()\n"
+        f"rs = corpus_releases({n_releases}, lang={lang!r}); t = time.perf_counter()\n"
         f"n = sum(1 for _ in extract_many(rs, workers={workers}))\n"
         "print(n / (time.perf_counter() - t))"
     )
@@ -91,21 +110,23 @@ def cold_start() -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--lang", choices=["ru", "en"], default="ru")
     ap.add_argument("--releases", type=int, default=60)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--scaling-releases", type=int, default=200)
     args = ap.parse_args()
-    releases = corpus_releases(args.releases)
+    releases = corpus_releases(args.releases, lang=args.lang)
     words = sum(len(r.text.split()) for r in releases) / len(releases)
-    print(f"releases: {len(releases)} of ~{words:.0f} words, cores: {os.cpu_count()}")
+    print(f"{args.lang}: releases: {len(releases)} of ~{words:.0f} words, cores: {os.cpu_count()}")
     rate, elapsed = warm_throughput(releases)
     print(f"warm throughput: {rate:.1f} releases/s on one core ({elapsed:.2f} s)  target >= 10")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (one worker, models loaded): {rss:.0f} MB  target < 600")
-    print(f"cold start `dipgraph extract seed`: {cold_start():.2f} s  target < 3")
+    if args.lang == "ru":
+        print(f"cold start `dipgraph extract seed`: {cold_start():.2f} s  target < 3")
     base = None
     for w in [int(x) for x in args.workers.split(",")]:
-        r = scaling(args.scaling_releases, w)
+        r = scaling(args.scaling_releases, w, args.lang)
         base = base or r
         print(f"extract_many workers={w}: {r:.1f} releases/s (x{r / base:.2f})")
 

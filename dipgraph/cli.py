@@ -254,6 +254,13 @@ def eval_command(gold_path, paths, factrueval, year, publisher, fmt) -> None:
 # --- store commands: db, load, export ---------------------------------------------------
 
 
+LANG_OPTION = click.option(
+    "--lang",
+    type=click.Choice(["en", "ru"]),
+    help="Names of states, IGOs and officials in this language (default: as stored).",
+)
+
+
 def store_options(func):
     """--store and --data-dir, shared by every command that opens the graph."""
     func = click.option(
@@ -759,9 +766,10 @@ def _print_list(pack, fmt: str) -> None:
     help="Stop a read-only query after this long; 0 = never [env DIPGRAPH_QUERY_TIMEOUT; "
     "default 60].",
 )  # fmt: skip
+@LANG_OPTION
 @store_options
 def query(
-    name, params, list_only, fmt, pack_file, write, full, timeout, store_name, data_dir
+    name, params, list_only, fmt, pack_file, write, full, timeout, lang, store_name, data_dir
 ) -> None:
     """Run a named query from the query packs (read-only unless --write).
 
@@ -778,7 +786,7 @@ def query(
     State codes are ISO 3166 alpha-2 (KZ) or IGO codes (EU, UN); dates are YYYY-MM-DD.
     """
     from dipgraph.graph.store import StoreError, WriteRefused
-    from dipgraph.queries import PackError, QueryPack, QueryUsageError
+    from dipgraph.queries import PackError, QueryPack, QueryUsageError, localize
 
     try:
         pack = QueryPack.from_files([pack_file]) if pack_file else QueryPack.builtin()
@@ -805,6 +813,8 @@ def query(
     store = open_from(store_name, data_dir, query_timeout=timeout)
     try:
         result = q(store, values, write=write)
+        if lang:
+            result = localize(store, result, lang)
     except QueryUsageError as exc:
         raise click.UsageError(str(exc)) from exc
     except WriteRefused as exc:
@@ -886,9 +896,11 @@ def load_snapshot(
     date_from: str | None = None,
     date_to: str | None = None,
     types: str | None = None,
+    lang: str | None = None,
 ):
     """The graph to analyze: an exported JSON snapshot, or the store, filtered by the
-    options of graph_filter_options (types as given: "MET,CONSULTED")."""
+    options of graph_filter_options (types as given: "MET,CONSULTED"), with names in
+    ``lang`` (en | ru) when given."""
     from pathlib import Path
 
     from dipgraph.graph.snapshot import GraphSnapshot
@@ -908,18 +920,21 @@ def load_snapshot(
                 f"cannot read {from_json}: not a dipgraph snapshot ({type(exc).__name__}: {exc}); "
                 "write one with `dipgraph export --format json`"
             ) from exc
-        return snap.filter(state=state, date_from=date_from, date_to=date_to, types=types)
+        snap = snap.filter(state=state, date_from=date_from, date_to=date_to, types=types)
+        return snap.localize(lang) if lang else snap
     store = open_from(store_name, data_dir)
     try:
-        return GraphSnapshot.from_store(
+        snap = GraphSnapshot.from_store(
             store, state=state, date_from=date_from, date_to=date_to, types=types
         )
     finally:
         store.close()
+    return snap.localize(lang) if lang else snap
 
 
 def graph_filter_options(func):
-    """--from-json, --state, --from/--to, --types and the store options."""
+    """--from-json, --state, --from/--to, --types, --lang and the store options."""
+    func = LANG_OPTION(func)
     func = click.option("--state", help="Only events with this party (state or IGO code).")(func)
     func = click.option("--types", help="Contact types to keep, e.g. MET,CONSULTED.")(func)
     func = click.option("--to", "date_to", help="Last date (YYYY, YYYY-MM or YYYY-MM-DD).")(func)
@@ -962,7 +977,7 @@ def emit_rows(rows: list[dict], fmt: str) -> None:
     show_default=True,
 )
 def analyze(
-    kind, from_json, date_from, date_to, types, store_name, data_dir, state,
+    kind, from_json, date_from, date_to, types, store_name, data_dir, state, lang,
     party_a, party_b, official, node, radius, top, seed, fmt,
 ) -> None:  # fmt: skip
     """Network analysis of the state projection (or actors) with NetworkX.
@@ -996,6 +1011,7 @@ def analyze(
         date_from=date_from,
         date_to=date_to,
         types=types,
+        lang=lang,
     )
     trend = None
     try:
@@ -1046,7 +1062,7 @@ def analyze(
 @click.option("--max-nodes", type=click.IntRange(1), help="Keep the N most connected nodes.")
 @click.option("--title", default="dipgraph", show_default=True)
 def viz(
-    output, from_json, date_from, date_to, types, store_name, data_dir, state, projection,
+    output, from_json, date_from, date_to, types, store_name, data_dir, state, lang, projection,
     max_nodes, title,
 ) -> None:  # fmt: skip
     """Write one self-contained, offline HTML page to explore the graph.
@@ -1068,6 +1084,7 @@ def viz(
         date_from=date_from,
         date_to=date_to,
         types=types,
+        lang=lang,
     )
     try:
         meta = write_html(snap, output, projection=projection, max_nodes=max_nodes, title=title)
@@ -1087,7 +1104,9 @@ def viz(
 )
 @click.option("-o", "--output", required=True, type=click.Path(), help="File (csv: dir or .zip).")
 @graph_filter_options
-def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, data_dir, state):
+def export_cmd(
+    fmt, output, from_json, date_from, date_to, types, store_name, data_dir, state, lang
+):
     """Export the graph (or a filtered part) to GraphML, GEXF, JSON or CSV.
 
     \b
@@ -1105,6 +1124,7 @@ def export_cmd(fmt, output, from_json, date_from, date_to, types, store_name, da
         date_from=date_from,
         date_to=date_to,
         types=types,
+        lang=lang,
     )
     try:
         written = export(snap, fmt, output)

@@ -43,7 +43,7 @@ def _party_names(snapshot: GraphSnapshot) -> dict[str, dict[str, str]]:
         if node.label == "State":
             code = p.get("code") or node.merge_key
             names[code] = {
-                "label": str(p.get("name_en") or p.get("name_ru") or code),
+                "label": str(p.get("name") or p.get("name_en") or p.get("name_ru") or code),
                 "kind": "state",
             }
         elif node.label == "Organization" and p.get("code"):

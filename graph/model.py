@@ -107,8 +107,37 @@ def release_id(text: str) -> str:
     return hashlib.sha256(normalize_text(text).encode("utf-8")).hexdigest()
 
 
+# Spelling variants of one name across scripts and romanizations (ICAO Doc 9303, BGN/PCGN,
+# press spellings): digraphs to one letter, y/i and iotated vowels to their vowel.
+_SKELETON_FOLDS = (
+    ("x", "ks"), ("q", "k"), ("w", "v"), ("shch", "sh"), ("sch", "sh"), ("tch", "ch"),
+    ("dzh", "j"), ("dj", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"),
+    ("ch", "c"), ("sh", "s"), ("ph", "f"), ("th", "t"), ("ck", "k"), ("y", "i"),
+    ("ii", "i"), ("io", "e"), ("ie", "e"), ("ia", "a"), ("iu", "u"), ("ei", "e"),
+    ("ou", "u"), ("oo", "u"),
+)  # fmt: skip
+
+
+def name_key(name: str) -> str:
+    """A script-independent key of a person's name: "Roman Vassilenko", "Роман Василенко"
+    and "Vasilenko Roman" give one key. Any script is romanized (anyascii), then the
+    spelling variants of romanizations are folded away, double letters made single and
+    the words sorted."""
+    from anyascii import anyascii
+
+    text = anyascii(unicodedata.normalize("NFC", name)).lower()
+    words = []
+    for word in re.findall(r"[a-z]+", text):
+        for a, b in _SKELETON_FOLDS:
+            word = word.replace(a, b)
+        words.append(re.sub(r"(.)\1+", r"\1", word))
+    return " ".join(sorted(words))
+
+
 def official_id(state: str | None, name: str) -> str:
-    return f"official:{(state or 'xx').lower()}:{stable_hash(normalize_name(name))}"
+    """``official:<state>:<hash>`` of the state and the name's :func:`name_key`: the same
+    person written in Cyrillic or Latin, in any romanization, is one node."""
+    return f"official:{(state or 'xx').lower()}:{stable_hash(name_key(name))}"
 
 
 def organization_id(name: str, state: str | None = None, code: str | None = None) -> str:
@@ -121,7 +150,24 @@ def venue_id(name: str, state: str | None) -> str:
     return f"venue:{(state or 'xx').lower()}:{stable_hash(normalize_name(name))}"
 
 
-def event_id(release: str, type_: str, actors: list[str], span: tuple[int, int]) -> str:
+def event_id(
+    release: str,
+    type_: str,
+    actors: list[str],
+    span: tuple[int, int],
+    *,
+    date: str | None = None,
+    date_precision: str = "unknown",
+    parties: list[str] | None = None,
+    occurrence: int = 0,
+) -> str:
+    """An event known to the day between two or more parties is keyed by what it is
+    (type, date, parties; ``occurrence`` counts same-keyed events inside one release), so
+    the same contact reported by two releases, in any language, is one Event. Anything
+    vaguer is keyed by its release, actors and evidence span."""
+    if date and date_precision == "day" and parties and len(set(parties)) >= 2:
+        key = ",".join(sorted(set(parties)))
+        return f"event:{stable_hash('contact', type_, date, key, occurrence)}"
     return f"event:{stable_hash(release, type_, ','.join(sorted(actors)), span[0], span[1])}"
 
 
@@ -190,6 +236,8 @@ class Organization(Node):
     kind: str = "other"
     state: str | None = None
     code: str | None = None  # IGOs only: UN, EU, ...
+    name_ru: str | None = None  # IGOs only: the name in each language
+    name_en: str | None = None
 
 
 @dataclass
@@ -228,6 +276,26 @@ class Event(Node):
     sentence: str | None = None
     start: int | None = None
     end: int | None = None
+
+
+NAME_LANGUAGES = ("en", "ru")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def localized_name(label: str, props: dict[str, Any], lang: str) -> str | None:
+    """A node's name in ``lang`` (en | ru): a State's or IGO's name in that language; an
+    official's spelling in that language's script among its name, aliases and Latin
+    transliteration; None for nodes without a name."""
+    if label == "State" or (label == "Organization" and props.get("code")):
+        other = "ru" if lang == "en" else "en"
+        return props.get(f"name_{lang}") or props.get("name") or props.get(f"name_{other}")
+    if label == "Official":
+        spellings = [props.get("name"), *(props.get("aliases") or []), props.get("latin")]
+        spellings = [s for s in spellings if isinstance(s, str) and s]
+        want_cyrillic = lang == "ru"
+        fits = [s for s in spellings if bool(_CYRILLIC.search(s)) == want_cyrillic]
+        return (fits or spellings or [None])[0]
+    return props.get("name")
 
 
 @dataclass(frozen=True)

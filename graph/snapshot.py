@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dipgraph.graph.model import CONTACT_TYPES, NODE_KEYS, GraphBatch
+from dipgraph.graph.model import CONTACT_TYPES, NODE_KEYS, GraphBatch, localized_name
 
 SNAPSHOT_FORMAT = "dipgraph-snapshot/1"
 
@@ -64,7 +64,8 @@ class SnapshotNode:
         """A human label: a State's name or code, anything else's name/title/type."""
         p = self.properties
         if self.label == "State":
-            return str(p.get("name_en") or p.get("name_ru") or p.get("code") or self.merge_key)
+            name = p.get("name") or p.get("name_en") or p.get("name_ru")
+            return str(name or p.get("code") or self.merge_key)
         if self.label == "Event":
             return f"{p.get('type', 'Event')} {p.get('date') or ''}".strip()
         if self.label == "Release":
@@ -126,6 +127,16 @@ class GraphSnapshot:
     nodes: list[SnapshotNode] = field(default_factory=list)
     edges: list[SnapshotEdge] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def localize(self, lang: str) -> GraphSnapshot:
+        """Names in one language (en | ru): each State, IGO and Official gets ``name`` in
+        it (graph.model.localized_name), which labels, tooltips and exports show."""
+        for node in self.nodes:
+            name = localized_name(node.label, node.properties, lang)
+            if name and node.label in ("State", "Organization", "Official"):
+                node.properties["name"] = name
+        self.meta["lang"] = lang
+        return self
 
     # -- construction ----------------------------------------------------------------
 

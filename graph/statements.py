@@ -28,12 +28,19 @@ _ADD_SOURCE = (
     "{v}.sources = CASE WHEN $release IS NULL OR $release IN coalesce({v}.sources, []) "
     "THEN {v}.sources ELSE coalesce({v}.sources, []) + $release END"
 )
+# an official written another way by another release (another script or romanization)
+# keeps the earlier spelling among its aliases; set before the name is overwritten
 _ALIASES = (
     "n.aliases = coalesce(n.aliases, []) + "
-    "[a IN row.aliases WHERE NOT a IN coalesce(n.aliases, [])]"
+    "[a IN row.aliases + CASE WHEN n.name IS NULL OR n.name = row.props.name THEN [] "
+    "ELSE [n.name] END WHERE NOT a IN coalesce(n.aliases, [])]"
 )
 SHARED_LABELS = ("State", "Organization", "Official", "Venue")
 EVENT_BOUND = CONTACT_TYPES + ("INVOLVES", "AT", "REPORTS")
+# An Event known to the day is keyed by what happened (graph.model.event_id), so releases
+# in two languages that report it share the node; each release keeps its own contact
+# edge (keyed by event and release), with its own evidence sentence.
+
 #: Release properties counting what a release alone owns (its events, and their edges,
 #: keyed by event ids no other release has): graph_summary sums these few numbers per
 #: release instead of reading every event and edge; a retract deletes them with it.
@@ -81,7 +88,10 @@ def _node_row(node: Node) -> dict[str, Any]:
 
 def _edge_row(edge: Edge) -> dict[str, Any]:
     props = {k: _clean(v) for k, v in edge.properties.items() if k != "sources"}
-    return {"s": edge.source.key, "t": edge.target.key, "event_id": edge.event_id, "props": props}
+    row = {"s": edge.source.key, "t": edge.target.key, "event_id": edge.event_id, "props": props}
+    if edge.type in CONTACT_TYPES:
+        row["release_id"] = edge.properties.get("release_id")
+    return row
 
 
 def release_counts(batch: GraphBatch) -> dict[str, dict[str, int]]:
@@ -127,11 +137,10 @@ def node_clauses(batch: GraphBatch) -> list[Clause]:
     owned = release_counts(batch)
     for label, nodes in sorted(batch.nodes_by_label().items()):
         key = NODE_KEYS[_check_label(label)]
-        sets = ["n += row.props"]
-        if label in SHARED_LABELS:
+        sets = [_ALIASES] if label == "Official" else []
+        sets.append("n += row.props")
+        if label in SHARED_LABELS or label == "Event":
             sets.append(_ADD_SOURCE.format(v="n"))
-        if label == "Official":
-            sets.append(_ALIASES)
         if label == "Release":
             # complete is set by the same statement that writes the rest; see write_query
             sets.append("n.complete = false")
@@ -149,7 +158,12 @@ def edge_clauses(batch: GraphBatch) -> list[Clause]:
         _check_type(type_)
         sk, dk = NODE_KEYS[_check_label(src)], NODE_KEYS[_check_label(dst)]
         keyed = type_ in EVENT_BOUND
-        rel = f"[r:{type_} {{event_id: row.event_id}}]" if keyed else f"[r:{type_}]"
+        if type_ in CONTACT_TYPES:
+            rel = f"[r:{type_} {{event_id: row.event_id, release_id: row.release_id}}]"
+        elif keyed:
+            rel = f"[r:{type_} {{event_id: row.event_id}}]"
+        else:
+            rel = f"[r:{type_}]"
         sets = ["r += row.props"]
         if not keyed:
             sets.append(_ADD_SOURCE.format(v="r"))
@@ -175,7 +189,22 @@ def retract_statements(release_id: str) -> list[tuple[str, dict[str, Any]]]:
     stmts: list[tuple[str, dict[str, Any]]] = [
         # first flag it, so a crash half-way leaves a release the next load repairs
         ("MATCH (n:Release {id: $release}) SET n.complete = false", p),
-        ("MATCH (e:Event {release_id: $release}) DETACH DELETE e", p),
+        # an Event other releases still report stays, and names one of them
+        (
+            "MATCH (e:Event) WHERE $release IN e.sources "
+            "SET e.sources = [s IN e.sources WHERE s <> $release]",
+            p,
+        ),
+        (
+            "MATCH (e:Event) WHERE size(e.sources) = 0 OR (e.sources IS NULL AND "
+            "e.release_id = $release) DETACH DELETE e",
+            p,
+        ),
+        (
+            "MATCH (e:Event {release_id: $release}) WHERE size(e.sources) > 0 "
+            "SET e.release_id = e.sources[0]",
+            p,
+        ),
     ]
     for type_ in CONTACT_TYPES:
         stmts.append((f"MATCH ()-[r:{type_} {{release_id: $release}}]->() DELETE r", p))

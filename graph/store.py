@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from dipgraph.graph.model import GraphBatch
+from dipgraph.graph.model import GraphBatch, localized_name
 
 BACKENDS = ("embedded", "neo4j")
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -206,3 +206,32 @@ def open_store(settings: StoreSettings | None = None) -> GraphStore:
     from dipgraph.graph.stores.embedded import EmbeddedStore
 
     return EmbeddedStore(settings)
+
+
+_NAME_QUERIES = {
+    "State": "MATCH (n:State) RETURN n.code AS code, n.name_en AS name_en, n.name_ru AS name_ru",
+    "Organization": (
+        "MATCH (n:Organization) WHERE n.code IS NOT NULL "
+        "RETURN n.code AS code, n.name AS name, n.name_en AS name_en, n.name_ru AS name_ru"
+    ),
+    "Official": (
+        "MATCH (n:Official) RETURN n.name AS name, n.aliases AS aliases, n.latin AS latin"
+    ),
+}
+
+
+def name_spellings(store: GraphStore, lang: str) -> dict[str, str]:
+    """Every spelling of a State, IGO or Official name in the store -> its name in
+    ``lang`` (graph.model.localized_name): what ``dipgraph query --lang`` shows."""
+    table: dict[str, str] = {}
+    for label, cypher in _NAME_QUERIES.items():
+        for props in store.run(cypher):
+            chosen = localized_name(label, props, lang)
+            if not chosen:
+                continue
+            for key in ("name", "name_en", "name_ru", "latin"):
+                if isinstance(props.get(key), str):
+                    table.setdefault(props[key], chosen)
+            for alias in props.get("aliases") or []:
+                table.setdefault(alias, chosen)
+    return table

@@ -131,7 +131,10 @@ def _states_view(snapshot: GraphSnapshot) -> tuple[list[dict], list[dict]]:
         p = node.properties
         if node.label == "State":
             code = p.get("code") or node.merge_key
-            names[code] = (str(p.get("name_en") or p.get("name_ru") or code), "State")
+            names[code] = (
+                str(p.get("name") or p.get("name_en") or p.get("name_ru") or code),
+                "State",
+            )
         elif node.label == "Organization" and p.get("code"):
             names.setdefault(p["code"], (str(p.get("name") or p["code"]), "IGO"))
     nodes: dict[str, dict] = {}

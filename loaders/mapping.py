@@ -28,7 +28,7 @@ from dipgraph.graph.model import (
     organization_id,
     venue_id,
 )
-from dipgraph.loaders.lang import Language, language_for
+from dipgraph.loaders.lang import Language, get_language, language_for
 from dipgraph.loaders.records import EventRecord, Extraction, OfficialRecord, Participant
 
 
@@ -42,7 +42,14 @@ def _territory_names() -> tuple[dict[str, str], dict[str, str]]:
 def party_node(code: str) -> State | Organization:
     """A State for an ISO code, an IGO Organization for an IGO code."""
     if is_igo(code):
-        return Organization(organization_id(code, code=code), IGO_CODES[code], "igo", code=code)
+        return Organization(
+            organization_id(code, code=code),
+            IGO_CODES[code],
+            "igo",
+            code=code,
+            name_ru=get_language("ru").state_name(code),
+            name_en=IGO_CODES[code],
+        )
     ru, en = _territory_names()
     return State(code, ru.get(code), en.get(code))
 

@@ -17,6 +17,7 @@ and to its venue by ``AT``; contact edges (MET, ACCREDITED, CONSULTED, HOSTED) c
 """
 
 from dipgraph.queries.loader import PARAM_TYPES, PackError, Param, QuerySource, parse_pack
+from dipgraph.queries.localize import localize
 from dipgraph.queries.pack import (
     ParamError,
     Query,
@@ -41,5 +42,6 @@ __all__ = [
     "UnknownOfficial",
     "UnknownQuery",
     "UnknownState",
+    "localize",
     "parse_pack",
 ]

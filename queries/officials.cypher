@@ -13,7 +13,7 @@ WHERE x.state = $a
   AND ($from IS NULL OR r.date >= $from)
   AND ($to IS NULL OR r.date <= $to)
 RETURN x.id AS id_a, x.name AS official_a, x.title AS title_a, y.id AS id_b,
-       y.name AS official_b, y.title AS title_b, count(r) AS meetings,
+       y.name AS official_b, y.title AS title_b, count(DISTINCT r.event_id) AS meetings,
        min(r.date) AS first, max(r.date) AS last
 ORDER BY meetings DESC, official_a, official_b, id_a, id_b
 
@@ -25,7 +25,7 @@ MATCH (o:Official {id: $official})
 CALL {
   WITH o
   MATCH (o)-[r:MET]-(n)
-  RETURN n, 1 AS hops, count(r) AS meetings, max(r.date) AS last, [] AS via
+  RETURN n, 1 AS hops, count(DISTINCT r.event_id) AS meetings, max(r.date) AS last, [] AS via
   UNION
   // hops 2 only when hops 1 leaves room under the limit (rows sort by hops first): a
   // minister's thousands of contacts have millions of second-hand ones

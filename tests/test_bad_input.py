@@ -219,13 +219,13 @@ def test_a_directory_with_a_chmod_000_file(data_dir, folder):
 @pytest.mark.parametrize(
     "name, text, message",
     [
-        ("english.txt", "Astana, March 3. Minister Yerzhan Nurtleuov met the Dutch "
-         "foreign minister Caspar Veldkamp to discuss trade and visas.",
-             "no extraction for language 'en'"),
+        ("kazakh.txt", "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Роман "
+         "Василенко Норвегия елшісімен кездесті.",
+             "Kazakh (kk), which has no extraction pipeline"),
         ("dateline-only.txt", "Астана. 3 марта. МИД - .", "too short"),
     ],
 )  # fmt: skip
-def test_text_without_russian_prose_gets_a_message_and_no_events(
+def test_text_in_no_supported_language_gets_a_message_and_no_events(
     data_dir, tmp_path, name, text, message
 ):
     path = tmp_path / name
@@ -248,3 +248,30 @@ def test_a_nul_character_inside_a_json_record_does_not_break_the_load(data_dir, 
     assert run.code == 0, run.stderr
     assert "1 loaded" in run.lines[-1]
     assert events_of(data_dir, path) > 0
+
+
+def test_one_load_mixes_languages_and_warns_about_the_one_without_a_pipeline(data_dir, tmp_path):
+    import json
+
+    records = [
+        {"id": "ru1", "date": "2025-03-03", "publisher": "KZ", "text": (
+            "Заместитель министра иностранных дел Казахстана Роман Василенко встретился с "
+            "послом Норвегии Торе Недребо.")},
+        {"id": "en1", "date": "2025-03-04", "publisher": "KZ", "text": (
+            "Deputy Foreign Minister of Kazakhstan Roman Vassilenko met with the Ambassador "
+            "of Latvia Andris Kalnins.")},
+        {"id": "kk1", "date": "2025-03-05", "publisher": "KZ", "text": (
+            "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Роман Василенко "
+            "Норвегия елшісімен кездесті.")},
+    ]  # fmt: skip
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
+    run = run_load([path], data_dir)
+    assert run.code == 0, run.stderr
+    (warning,) = [line for line in run.lines if "Kazakh (kk)" in line]
+    assert "no extraction pipeline" in warning
+    with fresh_store(data_dir) as store:
+        rows = store.run("MATCH (e:Event) RETURN e.parties AS parties ORDER BY e.date")
+        officials = store.run("MATCH (o:Official {state: 'KZ'}) RETURN o.name AS name")
+    assert [r["parties"] for r in rows] == [["KZ", "NO"], ["KZ", "LV"]]
+    assert len(officials) == 1  # Роман Василенко = Roman Vassilenko

@@ -25,7 +25,7 @@ def test_registry_gives_russian_and_a_clear_error_for_others():
     assert ru.code == "ru" and [s.name for s in ru.pipeline()] == [
         "segment", "entities", "names", "states", "roles", "events", "dates",
     ]  # fmt: skip
-    with pytest.raises(UnsupportedLanguage, match="supported: ru"):
+    with pytest.raises(UnsupportedLanguage, match="supported: en, ru"):
         get_language("xx")
 
 

@@ -50,12 +50,23 @@ def analyze(release: Release, upto: str | None = None):
 
 def check_language(release: Release) -> str | None:
     """Why a release cannot be extracted (None when it can)."""
-    from dipgraph.loaders.lang import language_for
+    from dipgraph.loaders.lang import LANGUAGES, language_for
 
     lang = language_for(release)
     if lang is None and release.language not in (None, "", "und"):
-        return f"no extraction for language {release.language!r}: no events extracted"
+        known = ", ".join(sorted(LANGUAGES))
+        return (
+            f"text is in {language_name(release.language)} ({release.language}), which has "
+            f"no extraction pipeline (supported: {known}): no events extracted"
+        )
     return _language(release).unsupported_reason(release.text or "")
+
+
+def language_name(code: str) -> str:
+    """English name of a language code ("kk" -> "Kazakh"), the code when unknown."""
+    from babel import Locale
+
+    return Locale("en").languages.get(code, code)
 
 
 def _evidence(doc, sent_i: int) -> Evidence:
@@ -75,6 +86,14 @@ def _participant(doc, key: str) -> Participant:
     )
 
 
+def _occurrence(counts: dict[tuple, int], ev) -> int:
+    """How many events of this type, date and parties the release told before this one:
+    two same-day meetings with one state stay two Events (graph.model.event_id)."""
+    key = (ev.type, ev.date, tuple(sorted(set(ev.parties))))
+    counts[key] = counts.get(key, 0) + 1
+    return counts[key] - 1
+
+
 def extract(release: Release) -> Extraction:
     """Events and officials of one release (an Extraction with warnings, never raises
     on odd text)."""
@@ -85,6 +104,7 @@ def extract(release: Release) -> Extraction:
     source = release.source_uri
     events: list[EventRecord] = []
     seen: set[tuple] = set()
+    occurrences: dict[tuple, int] = {}
     for ev in doc.events:
         participants = [_participant(doc, k) for k in ev.participants]
         evidence = _evidence(doc, ev.sentence)
@@ -102,7 +122,16 @@ def extract(release: Release) -> Extraction:
             EventRecord(
                 release=release.id,
                 source=source,
-                event_id=event_id(release.id, ev.type, actors, (evidence.start, evidence.end)),
+                event_id=event_id(
+                    release.id,
+                    ev.type,
+                    actors,
+                    (evidence.start, evidence.end),
+                    date=ev.date,
+                    date_precision=ev.date_precision,
+                    parties=ev.parties,
+                    occurrence=_occurrence(occurrences, ev),
+                ),
                 type=ev.type,
                 evidence=evidence,
                 format=ev.format,

@@ -62,7 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.extract.pipeline import Stage
 
 #: Registered language codes -> the package that implements them.
-LANGUAGES: dict[str, str] = {"ru": "dipgraph.loaders.lang.ru"}
+LANGUAGES: dict[str, str] = {"ru": "dipgraph.loaders.lang.ru", "en": "dipgraph.loaders.lang.en"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,396 @@
+"""English: capitalization, title patterns and gazetteers, no model (DESIGN.md
+"Extraction"; the same contract as Russian).
+
+Stages: segment -> states -> names -> roles -> events -> dates. Everything English lives
+in this package: state names from CLDR (babel) and ISO 3166 (pycountry) plus the tables
+in ``data/`` (demonyms, extra spellings, IGO names, cities), months and datelines
+(:mod:`.dates`), sentence rules (:mod:`.segment`), names by capitalization
+(:mod:`.names`), title rules (:mod:`.roles`) and event cues (:mod:`.events`). Nothing here
+loads a model.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from dipgraph.loaders.extract.doc import Document, EventDraft, Person, PersonMention, Sentence
+from dipgraph.loaders.extract.pipeline import Stage
+from dipgraph.loaders.lang import Dateline, Language
+
+MIN_LETTERS = 20
+ORG_KINDS = (
+    ("embassy", "embassy"),
+    ("consulate", "consulate"),
+    ("ministry", "ministry"),
+    ("mfa", "ministry"),
+    ("university", "university"),
+    ("government", "government"),
+    ("council", "council"),
+)
+
+
+def split_text(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.dates import parse_dateline
+    from dipgraph.loaders.lang.en.segment import segment as split
+
+    dl = parse_dateline(doc.text)
+    doc.sentences, doc.paragraphs = [], []
+    for sent in split(doc.text):
+        if dl and sent.start < dl["end"] <= sent.end:  # the dateline is no sentence
+            cut = dl["end"] - sent.start
+            sent = Sentence(dl["end"], sent.end, sent.text[cut:].lstrip(), sent.paragraph)
+            if not sent.text:
+                continue
+        doc.sentences.append(sent)
+    return doc
+
+
+def find_places(doc: Document) -> Document:
+    """States, IGOs, demonyms and cities of every sentence (doc offsets), and the
+    publisher: the release's own (metadata, --publisher), else the dateline city's."""
+    from dataclasses import replace
+
+    from dipgraph.loaders.lang.en.dates import parse_dateline
+    from dipgraph.loaders.lang.en.states import city_state, find_states
+
+    doc.states = []
+    for sent in doc.sentences:
+        doc.states += [replace(m, start=m.start + sent.start, end=m.end + sent.start)
+                       for m in find_states(sent.text)]  # fmt: skip
+    doc.publisher = doc.release.publisher
+    if doc.publisher is None:
+        dl = parse_dateline(doc.text)
+        doc.publisher = city_state(dl["city"]) if dl else None
+    doc.home_state = doc.publisher
+    return doc
+
+
+def _sentence_states(doc: Document, i: int):
+    from dataclasses import replace
+
+    s = doc.sentences[i]
+    return [
+        replace(m, start=m.start - s.start, end=m.end - s.start)
+        for m in doc.states
+        if s.start <= m.start < s.end
+    ]
+
+
+def find_people(doc: Document) -> Document:
+    """People by capitalization; a surname alone is the person named in full elsewhere
+    in the release, a single word after an honorific or a title a person of its own."""
+    from dipgraph.graph.model import name_key as spelling_key
+    from dipgraph.loaders.lang.en.names import find_names, name_key, surname
+    from dipgraph.loaders.lang.en.roles import title_after, title_before
+
+    doc.mentions, doc.persons = [], {}
+    found = []
+    for i, sent in enumerate(doc.sentences):
+        mentions = _sentence_states(doc, i)
+        for n in find_names(sent.text, mentions):
+            n.title = title_before(sent.text, n.start, mentions) or title_after(
+                sent.text, n.end, mentions
+            )
+            found.append((i, n))
+    # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
+    by_surname: dict[str, str] = {}
+    for _, n in found:
+        if not n.single:
+            n.person = name_key(n.name)
+            doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
+            by_surname.setdefault(spelling_key(surname(n.name)), n.person)
+    for i, n in found:
+        if n.single:
+            n.person = by_surname.get(spelling_key(n.name))
+            if n.person is None and n.cued:
+                n.person = name_key(n.name)
+                doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
+        if n.person is None:
+            continue
+        s = doc.sentences[i]
+        pm = PersonMention(
+            s.start + n.start, s.start + n.end, n.name, 0, 0, n.name, i, n.title, n.person
+        )
+        doc.mentions.append(pm)
+        doc.persons[n.person].mentions.append(pm)
+    return doc
+
+
+def assign_roles(doc: Document) -> Document:
+    """Each person's role, state and posting from the first title that says them; a
+    titled official with no state (not an ambassador) is the publisher's."""
+    from dipgraph.loaders.lang.en.roles import is_ambassador
+
+    # the fullest title a person gets in the release ("Minister" in a headline, "Minister
+    # of Foreign Affairs of the Republic of Azerbaijan" in the text)
+    best: dict[str, int] = {}
+    for m in doc.mentions:
+        t, p = m.title, doc.persons[m.person]
+        if t is None or not t.role:
+            continue
+        size = len(t.role.split())
+        if size > best.get(m.person, 0) and (p.role is None or size > len(p.role.split())):
+            best[m.person] = size
+            p.role = t.role
+    for m in doc.mentions:
+        t, p = m.title, doc.persons[m.person]
+        if t is None:
+            continue
+        p.role = p.role or t.role
+        p.state = p.state or t.state
+        p.posted_in = p.posted_in or t.posted_in
+        p.organization = p.organization or t.organization
+    for m in doc.mentions:
+        p = doc.persons[m.person]
+        if p.state is None:
+            p.state = _state_beside(doc, m)
+            sent = doc.sentences[m.sent].text
+            if p.state and p.role is None and re.search(r"(?i)\bambassadors\b", sent):
+                p.role = "ambassador"  # "the ambassadors of Uruguay, Nester Navarro, ..."
+        if p.role == "counterpart":  # "X and his Uzbek counterpart Y": X's title
+            same = [o for o in doc.mentions if o.sent == m.sent and o.end <= m.start]
+            titled = [doc.persons[o.person].role for o in same if o.person != m.person]
+            titled = [r for r in titled if r and r != "counterpart"]
+            if titled:
+                p.role = titled[-1]
+    for p in doc.persons.values():
+        if p.state is None and p.role and not is_ambassador(p.role):
+            p.state = doc.publisher
+    return doc
+
+
+def _state_beside(doc: Document, m) -> str | None:
+    """The state written right beside an untitled name: "of Uruguay, Nester Navarro",
+    "Azerbaijan's delegation was headed by X", "Y led the Turkmen delegation"."""
+    sent = doc.sentences[m.sent]
+    states = [st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"]
+    before = doc.text[sent.start : m.start]
+    for st in states:
+        if st.end <= m.start and re.fullmatch(r"\s*,\s*", doc.text[st.end : m.start]):
+            lead = doc.text[max(sent.start, st.start - 40) : st.start]
+            if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w-]+,\s+)?$", lead):
+                continue  # "in Goa, India, Name ...": the place, not the person's state
+            return st.code
+    after = doc.text[m.end : sent.end]
+    led = re.match(r"\s+(?:led|headed)\s+the\s+(\S+)\s+delegation", after)
+    if led:
+        st = next((st for st in states if st.start == m.end + led.start(1)), None)
+        return st.code if st else None
+    head = re.search(r"(\S+)\s+delegation\s+(?:was|is)\s+(?:headed|led)\s+by\s+[^,]*$", before)
+    if head:
+        st = next((st for st in states if st.start == sent.start + head.start(1)), None)
+        return st.code if st else None
+    return None
+
+
+def find_events(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.events import SentenceView, sentence_events
+    from dipgraph.loaders.lang.en.names import NameMention
+
+    state = {k: p.state for k, p in doc.persons.items()}
+    role = {k: p.role for k, p in doc.persons.items()}
+    posted = {k: p.posted_in for k, p in doc.persons.items()}
+    # the publisher's first titled official: who "the Minister", "he" or "the Kazakh
+    # diplomat" is in a release about one official's day
+    protagonist = next(
+        (m.person for m in doc.mentions
+         if role.get(m.person) and state.get(m.person) == doc.publisher),
+        None,
+    )  # fmt: skip
+    titled_by_state: dict[str, list[str]] = {}
+    for k, p in doc.persons.items():
+        if p.role and p.state:
+            titled_by_state.setdefault(p.state, []).append(k)
+    drafts = []
+    context_igo = None
+    for i, sent in enumerate(doc.sentences):
+        people = [
+            NameMention(m.start - sent.start, m.end - sent.start, m.name, False, person=m.person)
+            for m in doc.mentions
+            if m.sent == i
+        ]
+        consumed = {
+            (st.start, st.end)
+            for m in doc.mentions
+            if m.sent == i and m.title
+            for st in m.title.mentions
+        }
+        view = SentenceView(
+            i,
+            sent.text,
+            people,
+            _sentence_states(doc, i),
+            consumed,
+            state,
+            role,
+            posted,
+            protagonist,
+            titled_by_state,
+            context_igo,
+        )
+        drafts += sentence_events(view, doc.publisher)
+        igos = [m.code for m in view.mentions if m.kind == "igo"]
+        context_igo = igos[-1] if igos else context_igo
+    doc.events = _merge(doc, drafts)
+    return doc
+
+
+def _merge(doc: Document, drafts: list) -> list[EventDraft]:
+    """One contact told in several sentences ("During the meeting, the sides ...") is one
+    event: the same type and parties, unless each names a different counterpart (two
+    meetings with two EU officials). A draft that only adds participants ("the
+    delegations were headed by ...") joins the event it belongs to, or is dropped."""
+    out: list[tuple[EventDraft, set[str]]] = []
+    for d in drafts:
+        if d.type == "HOSTED" and d.attach:
+            # "The event was attended by ...": the hosted event just told
+            last = next((ev for ev, _ in reversed(out) if ev.type == "HOSTED"), None)
+            if last is not None:
+                last.add_parties(d.parties)
+                last.participants += [k for k in d.participants if k not in last.participants]
+            continue
+        if d.type == "HOSTED":  # two events held are two events, even by one host
+            out.append((_draft_event(doc, d), set()))
+            continue
+        same = [
+            (ev, cps)
+            for ev, cps in out
+            if ev.type == d.type
+            and (
+                sorted(ev.parties) == sorted(d.parties)
+                or d.attach
+                and set(d.parties) <= set(ev.parties)
+            )
+            and (not cps or not d.counterparts or cps & set(d.counterparts))
+            # two officials of one side, each meeting the visitor: two meetings
+            and not (
+                getattr(ev, "named_own", None)
+                and d.named_own
+                and not set(ev.named_own) & set(d.named_own)
+            )
+        ]
+        if same:
+            ev, cps = same[0]
+            ev.participants += [k for k in d.participants if k not in ev.participants]
+            cps |= set(d.counterparts)
+            ev.sentences.append(d.sentence)
+            continue
+        if d.attach:
+            continue
+        ev = _draft_event(doc, d)
+        ev.named_own = list(d.named_own)  # type: ignore[attr-defined]
+        out.append((ev, set(d.counterparts)))
+    return [ev for ev, _ in out]
+
+
+def _draft_event(doc: Document, d) -> EventDraft:
+    from dipgraph.loaders.records import Host
+
+    return EventDraft(
+        type=d.type,
+        sentence=d.sentence,
+        paragraph=doc.sentences[d.sentence].paragraph,
+        format=d.format,
+        kind=d.kind,
+        parties=list(d.parties),
+        participants=list(d.participants),
+        host=Host(*d.host) if d.host else None,
+        venue=d.venue,
+        confidence=d.confidence,
+        cue=d.cue,
+        sentences=[d.sentence],
+    )
+
+
+def date_events(doc: Document) -> Document:
+    from dipgraph.loaders.lang.en.dates import date_of
+
+    r = doc.release
+    for ev in doc.events:
+        ev.date, ev.date_precision = date_of(
+            doc.sentences[ev.sentence].text, r.published, r.date_precision
+        )
+    return doc
+
+
+class English(Language):
+    code = "en"
+    name = "English"
+
+    def unsupported_reason(self, text: str) -> str | None:
+        letters = [c for c in text or "" if c.isalpha()]
+        if len(letters) < MIN_LETTERS:
+            return "empty or too short text: no events extracted"
+        return None
+
+    def parse_dateline(self, text: str) -> Dateline | None:
+        from dipgraph.loaders.lang.en.dates import parse_dateline
+
+        dl = parse_dateline(text)
+        if dl is None or dl["day"] is None:  # "ASTANA. KAZINFORM –" dates nothing
+            return None
+        return Dateline(
+            dl["city"], dl["day"], dl["month"], dl["year"], None, dl["offset"], dl["end"]
+        )
+
+    def parse_date(self, text: str) -> tuple[int | None, int | None, int | None]:
+        from dipgraph.loaders.lang.en.dates import find_date
+
+        found = find_date(text)
+        return found if found else (None, None, None)
+
+    @cache  # noqa: B019 - one instance per process
+    def pipeline(self) -> list[Stage]:
+        return [
+            Stage("segment", split_text, ("text",), ("paragraphs", "sentences")),
+            Stage("states", find_places, ("sentences",), ("states", "publisher", "home_state")),
+            Stage("names", find_people, ("sentences", "states"), ("mentions", "persons")),
+            Stage("roles", assign_roles, ("mentions", "persons", "publisher"), ("persons",)),
+            Stage(
+                "events",
+                find_events,
+                ("sentences", "mentions", "persons", "states", "publisher"),
+                ("events",),
+            ),
+            Stage("dates", date_events, ("events", "sentences"), ("events",)),
+        ]
+
+    def state_name(self, code: str | None) -> str | None:
+        from dipgraph.loaders.lang.en.states import english_names
+
+        return english_names().get(code or "")
+
+    def state_codes(self, text: str) -> list[str]:
+        from dipgraph.loaders.lang.en.states import find_states
+
+        codes = [m.code for m in find_states(text) if m.kind in ("state", "igo", "adj")]
+        return list(dict.fromkeys(codes))
+
+    def state_code_of(self, text: str) -> str | None:
+        from dipgraph.loaders.lang.en.states import state_code_of
+
+        return state_code_of(text)
+
+    def city_state(self, city: str | None) -> str | None:
+        from dipgraph.loaders.lang.en.states import city_state
+
+        return city_state(city)
+
+    def organization_kind(self, name: str) -> str:
+        lowered = name.lower()
+        return next((kind for needle, kind in ORG_KINDS if needle in lowered), "other")
+
+    def is_ambassador(self, role: str | None) -> bool:
+        from dipgraph.loaders.lang.en.roles import is_ambassador
+
+        return is_ambassador(role)
+
+    def words(self, text: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+    def position_words(self, text: str) -> set[str]:
+        return self.words(text)
+
+
+LANGUAGE = English()

@@ -1,0 +1,589 @@
+"""Events in English sentences, by the annotation rules of DESIGN.md.
+
+One sentence, one kind of contact, decided in this order:
+
+- ACCREDITED: credentials or their copies ("presented copies of credentials", "letters of
+  credence"); one event per ambassador (a ceremony of eight ambassadors is eight events),
+  kind "copies" or "credentials";
+- CONSULTED: consultations, negotiations, a round of talks between states or ministries
+  ("political consultations between the Foreign Ministries of Kazakhstan and Norway",
+  "Kazakh-Norwegian consultations");
+- MET: met / meeting / received / held talks / conversation, phone and video calls
+  (format phone_call / video_call); the sides are the people (and states) before the cue
+  and those after it; several counterparts after "with" make one bilateral event each,
+  unless they met together (trilateral, joint, "in the format");
+- HOSTED: a round table, reception, briefing, lecture ... that a body organized or held,
+  and attendance at a summit or a ministerial (format multilateral_attendance).
+
+The reporting side: a side the text leaves implicit ("the Minister", "the Kazakh side",
+nobody named before "met with") is the publisher's state. Planned, announced and negated
+contacts ("will meet", "is scheduled to", "the next round", "did not meet") are no events;
+"on the sidelines of" a summit is only the frame of the meeting it introduces. States
+after "in"/"at" are the venue's, states after "on"/"discussed"/"relations" the topic's:
+neither is a party.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from dipgraph.loaders.lang.en.names import NameMention
+from dipgraph.loaders.lang.en.roles import is_ambassador
+from dipgraph.loaders.lang.en.states import Mention
+
+ACCREDITED_RE = re.compile(
+    r"\b(?:credentials|letters? of credence|credential letters?)\b|"
+    r"\baccredited\s+(?:the\s+)?(?:\w+\s+){0,3}(?:ambassadors?|envoys?)\b",
+    re.I,
+)
+CONSULTED_RE = re.compile(
+    r"\b(?:(?:political |inter-?ministerial |bilateral |regular |round of )*"
+    r"consultations?|negotiations|round of (?:political )?talks|strategic dialogue)\b",
+    re.I,
+)
+PHONE_RE = re.compile(
+    r"\b(?:(?:tele)?phone (?:conversation|call|talks?)|by (?:tele)?phone|phoned|"
+    r"(?:spoke|talked|talks?) (?:on|over|by) (?:the )?(?:tele)?phone|phone talks?)\b",
+    re.I,
+)
+VIDEO_RE = re.compile(
+    r"\b(?:video ?(?:conference|call|link)|videoconference|virtual (?:meeting|talks)|"
+    r"online (?:meeting|talks))\b",
+    re.I,
+)
+MET_RE = re.compile(
+    r"\b(?:met|meets|meeting|meetings|received|receives|held talks|talks|conversation|"
+    r"discussions|courtesy call|paid a call|called on|call)\b",
+    re.I,
+)
+HOSTED_NOUN_RE = re.compile(
+    r"\b(?:round ?table|reception|briefing|conference|seminar|lecture|presentation|"
+    r"exhibition|forum|ceremony|webinar|concert|festival|event|symposium|screening|"
+    r"workshop|panel discussion|session|summit|meeting)s?\b",
+    re.I,
+)
+HOSTING_VERB_RE = re.compile(
+    r"\b(?:organi[sz]ed|hosted|held|arranged|convened|took place|was held|were held|"
+    r"opened|launched|co-organi[sz]ed)\b",
+    re.I,
+)
+ATTEND_RE = re.compile(
+    r"\b(?:took part in|participated in|attended|participation in|addressed|represented)\b"
+    r"[^.;]{0,80}?"
+    r"\b(?:summit|forum|meeting of|session|conference|ministerial|council of)",
+    re.I,
+)
+PLAN_RE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|to be held|(?:is|are) (?:expected|scheduled|"
+    r"planned|set|due|going) to|plans? to|planning to|intends? to|upcoming|forthcoming|"
+    r"next round|next meeting|agreed to (?:hold|meet|continue)|invited [^.]{0,60} to|"
+    r"proposed to|ready to|look forward to|to hold|to meet|to be organi[sz]ed|"
+    r"did not|didn't|has not|have not|could not|couldn't|failed to|was not able|"
+    r"was cancelled|was postponed)\b",
+    re.I,
+)
+JOINT_RE = re.compile(
+    r"\b(?:trilateral|quadrilateral|joint meeting|together with|in the format|"
+    r"\w+-format|C5\+|Central Asia\s*\+)",
+    re.I,
+)
+TOPIC_RE = re.compile(
+    r"\b(?:(?<!Representative )(?<!Envoy )(?<!Commissioner )(?<!Coordinator )"
+    r"on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day))|about|regarding|concerning|"
+    r"discuss(?:ed|ing)?|to discuss|during which|"
+    r"where|covering|focus(?:ed|ing)? on|relations|cooperation|issues|agenda|prospects|"
+    r"exchanged|noted|stressed|expressed|reviewed|as well as)\b|[;:]",
+    re.I,
+)
+FRAME_RE = re.compile(
+    r"\b(?:on the sidelines of|on the margins of|within the framework of|in the framework of|"
+    r"as part of|at the invitation of)\b[^,;]*",
+    re.I,
+)
+REGION_END_RE = re.compile(
+    r"\b(?!(?:appointed|accredited|designated|based|elected|united|concerned|related|"
+    r"dedicated|authori[sz]ed)\b)[a-z]{3,}ed\b|\b(?:who|which|said|says|wrote|told)\b"
+)
+PRE_TOPIC_RE = re.compile(
+    r"\b(?:discuss\w*|views on|situation|regarding|about|concerning|on the (?:issue|course|"
+    r"progress|results|prospects))\b",
+    re.I,
+)
+HEADED_RE = re.compile(
+    r"\bdelegations?\b[^.;]{0,60}?\b(?:was|were)\s+(?:headed|led)\s+by\b|"
+    r"\b(?:headed|led)\s+the\s+delegations?\b",
+    re.I,
+)
+CONTACT_RE = re.compile(r"\b(?:exchanged (?:their )?views|discussed|agreed)\b", re.I)
+VENUE_PREP_RE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?$", re.I)
+CITY_COMMA_RE = re.compile(r"\b(?:in|at)\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+$")
+# "The Ministers of Foreign Affairs of A, B, C and D discussed/met": one joint meeting
+JOINT_SUBJECT_RE = re.compile(
+    r"\b(?:ministers|heads|presidents|leaders|foreign ministers|deputy ministers)\b", re.I
+)
+
+
+@dataclass
+class Draft:
+    type: str
+    sentence: int
+    format: str | None = None
+    kind: str | None = None
+    parties: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)  # person keys
+    host: tuple[str, str, str | None] | None = None  # name, kind, state
+    venue: tuple[str, str | None] | None = None
+    confidence: float = 0.6
+    cue: str = ""
+    counterparts: list[str] = field(default_factory=list)  # person keys of the other side
+    named_own: list[str] = field(default_factory=list)  # own side named in the sentence
+    attach: bool = False  # only adds participants to an event found elsewhere
+
+    def add(self, *codes: str | None) -> None:
+        for c in codes:
+            if c and c not in self.parties:
+                self.parties.append(c)
+
+
+@dataclass
+class SentenceView:
+    """What the events stage needs of one sentence."""
+
+    index: int
+    text: str
+    names: list[NameMention]  # with .person set, in order
+    mentions: list[Mention]  # states/IGOs/demonyms/cities (sentence offsets)
+    consumed: set[tuple[int, int]]  # mentions that belong to a title
+    person_state: dict[str, str | None]
+    person_role: dict[str, str | None]
+    person_posted: dict[str, str | None]
+    protagonist: str | None = None  # the publisher's first titled official
+    titled_by_state: dict[str, list[str]] = field(default_factory=dict)
+    context_igo: str | None = None  # the last IGO named in the sentences before
+
+
+def _planned(text: str, cue_start: int, cue_end: int) -> bool:
+    # a plan before the cue in its sentence, or right after it ("... will be held")
+    if PLAN_RE.search(text[:cue_start]):
+        return True
+    after = text[cue_end : cue_end + 30]
+    return bool(re.match(r"\s*(?:will|is scheduled|are scheduled|is planned|is expected)", after))
+
+
+def _free_mentions(view: SentenceView, lo: int, hi: int) -> list[Mention]:
+    """State/IGO mentions between lo and hi that are parties: not inside a title, not a
+    city, not after in/at (a venue) and not inside the topic."""
+    out = []
+    for m in view.mentions:
+        if not (lo <= m.start < hi) or m.kind == "city" or (m.start, m.end) in view.consumed:
+            continue
+        before = view.text[max(0, m.start - 40) : m.start]
+        if VENUE_PREP_RE.search(before[-12:]) or CITY_COMMA_RE.search(before):
+            continue  # "in Astana", "in Goa, India": the venue's
+        out.append(m)
+    return out
+
+
+def _topic_start(text: str, pos: int) -> int:
+    m = TOPIC_RE.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _venue(view: SentenceView) -> tuple[str, str | None] | None:
+    for m in view.mentions:
+        if m.kind == "city" and VENUE_PREP_RE.search(view.text[max(0, m.start - 12) : m.start]):
+            return m.text, m.code
+    return None
+
+
+def sentence_events(view: SentenceView, publisher: str | None) -> list[Draft]:
+    """The events of one sentence. A frame ("on the sidelines of the summit", "as part of
+    the consultations") is blanked out first: it is no event of its own and its names
+    are no parties."""
+    text, frames = view.text, []
+    in_consultations = any(
+        re.search(r"consultation|negotiation", m.group(0), re.I) for m in FRAME_RE.finditer(text)
+    )
+    for m in FRAME_RE.finditer(text):
+        frames.append((m.start(), m.end()))
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    if frames:
+        inside = lambda a: any(s <= a < e for s, e in frames)  # noqa: E731
+        view = replace(
+            view,
+            text=text,
+            names=[n for n in view.names if not inside(n.start)],
+            mentions=[m for m in view.mentions if not inside(m.start)],
+        )
+    for finder in (_accredited, _consulted, _attended, _met, _hosted):
+        found = finder(view, 0, publisher)
+        if found is not None:
+            if in_consultations:  # "As part of the consultations, X met Y": the same event
+                for d in found:
+                    d.type, d.attach = "CONSULTED", True
+            return found
+    return []
+
+
+def _region_end(text: str, pos: int) -> int:
+    """Where the other side's phrase after a cue ends: at the topic ("on", "discussed",
+    "relations") or the next clause's verb ("..., Dr Jaishankar underlined")."""
+    ends = [m.start() for rx in (TOPIC_RE, REGION_END_RE) if (m := rx.search(text, pos))]
+    return min(ends, default=len(text))
+
+
+def _sides(view: SentenceView, cue_start: int, cue_end: int, own_states: list[str]):
+    """(own person keys, counterpart person keys) around a cue."""
+    own, other = [], []
+    end = _region_end(view.text, cue_end)
+    for n in view.names:
+        if n.person is None:
+            continue
+        if n.end <= cue_start:
+            if n.person not in own:
+                own.append(n.person)
+        elif cue_end <= n.start < end and n.person not in other and n.person not in own:
+            other.append(n.person)
+    # "X and Y met / held talks / exchanged views": the first is one side, the rest the other
+    if not other and len(own) >= 2:
+        own, other = own[:1], own[1:]
+    # "a meeting was held between X and Y", "in a phone call, X and his counterpart Y"
+    if not own and len(other) >= 2:
+        first_state = view.person_state.get(other[0])
+        between = re.match(r"\s*(?:was held |took place )?between\b", view.text[cue_end:])
+        if between or first_state in own_states or first_state is None:
+            own, other = other[:1], other[1:]
+    return own, other
+
+
+def _own_states(view: SentenceView, own: list[str], lo: int, hi: int, publisher: str | None):
+    states = [view.person_state.get(k) for k in own if view.person_state.get(k)]
+    if not states:
+        states = [m.code for m in _free_mentions(view, lo, hi)][:1]
+    return states or ([publisher] if publisher else [])
+
+
+def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Draft] | None:
+    text = view.text
+    fmt = None
+    cue = PHONE_RE.search(text, body_start)
+    if cue:
+        fmt = "phone_call"
+    else:
+        cue = VIDEO_RE.search(text, body_start)
+        if cue:
+            fmt = "video_call"
+        else:
+            cue = MET_RE.search(text, body_start)
+            while (
+                cue
+                and cue.group(0).lower() == "call"
+                and not re.search(
+                    r"(?i)\b(?:courtesy|made a|had a|held a)\s*$", text[: cue.start()]
+                )
+            ):
+                cue = MET_RE.search(text, cue.end())
+    if cue is None:
+        cue = CONTACT_RE.search(text, body_start)
+        if cue is None:
+            return None
+        joint = _joint_subject(view, cue.start())
+        if joint is not None:
+            return joint
+        before = [n for n in view.names if n.end <= cue.start() and n.person]
+        states = {view.person_state.get(n.person) for n in before} - {None}
+        if len(before) < 2 or len(states) < 2:
+            return None
+    elif (joint := _joint_subject(view, cue.start())) is not None:
+        return joint
+    if _planned(text, cue.start(), cue.end()):
+        return []
+    if re.fullmatch(r"(?i)meetings?", cue.group(0)) and re.match(r"\s+of\b", text[cue.end() :]):
+        return []  # "the meeting of the SCO Foreign Ministers": a multilateral body's
+    hint = [publisher] if publisher else []
+    end = _region_end(text, cue.end())
+    passive = re.search(r"(?i)\b(?:was|were)\s+$", text[: cue.start()]) and re.match(
+        r"\s+by\b", text[cue.end() :]
+    )
+    if passive:  # "The American diplomat was received by the Minister X"
+        own = [n.person for n in view.names if n.person and cue.end() <= n.start < end]
+        other = [n.person for n in view.names if n.person and n.end <= cue.start()]
+        own_states = _own_states(view, own, cue.end(), end, publisher)
+        free = [m for m in _free_mentions(view, 0, cue.start()) if m.code not in own_states]
+    else:
+        own, other = _sides(view, cue.start(), cue.end(), hint)
+        own_states = []
+    named_own = list(own)
+    if not own and view.protagonist and view.protagonist not in other:
+        own = [view.protagonist]  # "the Minister", "he", "the Kazakh diplomat"
+    if not passive:
+        own_states = _own_states(view, own, 0, cue.start(), publisher)
+        free = [m for m in _free_mentions(view, cue.end(), end) if m.code not in own_states]
+    counterparts: list[tuple[str | None, str | None]] = []
+    for k in other:
+        state = view.person_state.get(k)
+        if state is None and free:  # "Mevlüt Çavuşoğlu, head of Turkish diplomacy"
+            state = free.pop(0).code
+        counterparts.append((k, state))
+    named_states = {s for _, s in counterparts if s} | set(own_states)
+    for m in free:
+        if m.code not in named_states:
+            # an unnamed counterpart ("his Belarusian counterpart"): the one titled
+            # official of that state the release names elsewhere
+            known = [k for k in view.titled_by_state.get(m.code, []) if k not in own]
+            counterparts.append((known[0] if len(known) == 1 else None, m.code))
+            named_states.add(m.code)
+    if not counterparts:
+        return None  # a meeting without another side: maybe an event held (HOSTED)
+    joint = bool(JOINT_RE.search(text))
+    groups = [counterparts] if joint or len(counterparts) == 1 else [[c] for c in counterparts]
+    drafts = []
+    for group in groups:
+        d = Draft("MET", view.index, format=fmt, cue=cue.group(0), confidence=0.7)
+        d.add(*own_states)
+        d.participants = list(own)
+        d.named_own = named_own
+        for key, state in group:
+            d.add(state)
+            if key:
+                d.participants.append(key)
+                d.counterparts.append(key)
+        if len(d.parties) < 2:  # a contact has two sides
+            continue
+        d.venue = _venue(view)
+        drafts.append(d)
+    return drafts
+
+
+def _joint_subject(view: SentenceView, cue_start: int) -> list[Draft] | None:
+    """ "The Ministers of Foreign Affairs of A, B, C and D discussed ...": the subject names
+    three or more states under a plural title: one meeting of all of them."""
+    subject = view.text[:cue_start]
+    plural = JOINT_SUBJECT_RE.search(subject)
+    if plural is None:
+        return None
+    states = [m for m in _free_mentions(view, plural.end(), cue_start) if m.kind != "igo"]
+    codes = list(dict.fromkeys(m.code for m in states))
+    if len(codes) < 3:
+        return None
+    d = Draft("MET", view.index, cue="joint", confidence=0.6)
+    d.add(*codes)
+    d.participants = [n.person for n in view.names if n.person]
+    return [d]
+
+
+def _accredited(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    cue = ACCREDITED_RE.search(text)
+    if cue is None:
+        return None
+    if _planned(text, cue.start(), cue.end()):
+        return []
+    kind = "copies" if re.search(r"(?i)\bcop(?:y|ies)\b", text) else "credentials"
+    keys = [n.person for n in view.names if n.person]
+    keys = list(dict.fromkeys(keys))
+    titled_host = next(
+        (view.person_state[k] for k in keys
+         if view.person_role.get(k) and not is_ambassador(view.person_role.get(k))
+         and view.person_state.get(k)),
+        None,
+    )  # fmt: skip
+    home_guess = titled_host or publisher
+    # envoys: titled as such, or listed untitled with their state ("of Uruguay, Name")
+    ambassadors = [
+        k for k in keys
+        if is_ambassador(view.person_role.get(k))
+        or (view.person_role.get(k) is None and view.person_state.get(k) not in (None, home_guess))
+    ]  # fmt: skip
+    receivers = [k for k in keys if k not in ambassadors]
+    host = next((view.person_state[k] for k in receivers if view.person_state.get(k)), None)
+    drafts = []
+    for amb in ambassadors:
+        state = view.person_state.get(amb)
+        home = view.person_posted.get(amb) or host or publisher
+        d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.8)
+        d.add(state, home if home != state else None)
+        d.participants = [amb, *receivers]
+        drafts.append(d)
+    if not drafts:
+        home = host or publisher
+        for m in _free_mentions(view, 0, len(text)):
+            if m.code == home or m.kind == "igo":
+                continue
+            d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.6)
+            d.add(m.code, home)
+            d.participants = list(receivers)
+            drafts.append(d)
+    return drafts
+
+
+def _consulted(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    cue = CONSULTED_RE.search(text, body_start)
+    if cue is None:
+        headed = HEADED_RE.search(text)
+        if headed is None:
+            return None
+        # "The delegations were headed by A and B": who led the consultations told before
+        d = Draft("CONSULTED", view.index, cue="headed by", attach=True)
+        for n in view.names:
+            if n.person and n.person not in d.participants:
+                d.participants.append(n.person)
+                d.add(view.person_state.get(n.person))
+        return [d] if d.participants else []
+    before = text[: cue.start()]
+    topic = PRE_TOPIC_RE.search(before)
+    if topic and re.search(r"\b(?:at|during|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before):
+        topic = None  # "issues were discussed at the political consultations"
+    if _planned(text, cue.start(), cue.end()) or topic or TOPIC_OF_RE.search(before):
+        return []  # "the sides discussed the negotiations between A and B": a topic
+    topic = _topic_start(text, cue.end())
+    # "between the Foreign Ministries of A and B": the parties sit after the cue
+    between = re.match(r"\s*(?:were held |took place )?(?:between|with)\b", text[cue.end() :])
+    if between:
+        topic = _topic_start(text, cue.end() + between.end())
+    d = Draft("CONSULTED", view.index, cue=cue.group(0), confidence=0.7)
+    low = cue.group(0).lower()
+    d.format = (
+        "political_consultations"
+        if "consultation" in low
+        else "negotiations"
+        if "negotiation" in low or "talks" in low
+        else None
+    )
+    for n in view.names:
+        if n.person and n.person not in d.participants and n.start < topic:
+            d.participants.append(n.person)
+            d.add(view.person_state.get(n.person))
+    for m in _free_mentions(view, body_start, topic):
+        d.add(m.code)
+    if len(d.parties) < 2 and publisher:
+        d.add(publisher)
+    if len(d.parties) < 2:
+        return []
+    d.venue = _venue(view)
+    return [d]
+
+
+def _attended(view: SentenceView, body_start: int, publisher: str | None):
+    text = view.text
+    represented = REPRESENTED_RE.search(text)
+    if represented and view.context_igo:
+        # "Tajikistan was represented by Foreign Minister X, ..." at the meeting just told
+        d = Draft("HOSTED", view.index, format="multilateral_attendance", cue="represented")
+        states = _free_mentions(view, 0, represented.start())
+        d.add(states[0].code if states else publisher, view.context_igo)
+        d.participants = [n.person for n in view.names if n.person and n.start > represented.end()]
+        return [d]
+    attend = ATTEND_RE.search(text)
+    if attend:
+        if _planned(text, attend.start(), attend.end()):
+            return []
+        d = Draft("HOSTED", view.index, format="multilateral_attendance", cue="attended")
+        mentions = _free_mentions(view, attend.start(), len(text))
+        host = next((m for m in mentions if m.kind == "igo"), None)
+        own = [n.person for n in view.names if n.person and n.end <= attend.start()]
+        d.add(*_own_states(view, own, 0, attend.start(), publisher))
+        d.participants = own
+        if host:
+            d.add(host.code)
+            d.host = (host.text, "igo", host.code)
+        # "the SEECP Summit, hosted by President X": the host's state takes part
+        for n in view.names:
+            if n.person and re.search(r"(?i)\bhosted by\s+(?:\w+\s+){0,4}$", text[: n.start]):
+                d.add(view.person_state.get(n.person))
+        d.venue = _venue(view)
+        return [d] if len(d.parties) >= 2 else []  # attendance has a host and a guest
+    return None
+
+
+HOST_BODY_RE = re.compile(
+    r"\b(?:the\s+)?(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|Foreign Ministry|"
+    r"Permanent Mission|Mission|Representation)\s+of\s+(?:the\s+)?([^,.;]{2,60}?)"
+    r"(?:\s+(?:in|to)\s+[^,.;]{2,40})?(?=[,.;]|\s+(?:organi|host|held|arrang|conven|was|were))"
+)
+IGO_BODY_RE = re.compile(
+    r"(?:[A-Z][\w-]*\s+){0,3}(?:Secretariat|Secretary[- ]General|Joint Staff|Commission|"
+    r"Council|Headquarters)\b"
+)
+# "<State> was represented by <officials>" after a multilateral meeting told before
+REPRESENTED_RE = re.compile(r"\b(?:was|were)\s+represented\s+by\b", re.I)
+# "the start of negotiations", "the importance of consultations": a topic, not an event
+TOPIC_OF_RE = re.compile(
+    r"\b(?:start|launch|importance|resumption|conclusion|opening|beginning|course|holding|"
+    r"outcome|results?|prospects?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _hosted(view: SentenceView, body_start: int, publisher: str | None):
+    """A body of a state or an IGO holds an event: its embassy, ministry or mission ("The
+    Embassy of Kazakhstan in Oslo organized a round table", "a reception was held at the
+    Permanent Mission of Russia"), an IGO's organ ("the CSTO Secretariat hosted a
+    seminar") or a titled official ("A briefing by Deputy Minister X for ...")."""
+    text = view.text
+    verb = HOSTING_VERB_RE.search(text) or re.search(r"\b(?:by|hosted)\b", text)
+    # common nouns only: "the Conference on Interaction ..." is a name
+    nouns = [n for n in HOSTED_NOUN_RE.finditer(text) if n.start() == 0 or n.group(0).islower()]
+    if not (nouns and verb):
+        return None
+    # the event noun the verb holds: the last one before it ("The meeting preceded a
+    # session ... being held"), else the first after it ("hosted a reception")
+    before = [n for n in nouns if n.end() <= verb.start()]
+    noun = before[-1] if before else nouns[0]
+    if _planned(text, min(noun.start(), verb.start()), max(noun.end(), verb.end())):
+        return []
+    d = Draft("HOSTED", view.index, cue=noun.group(0), confidence=0.5)
+    if re.search(r"(?i)\b(?:the|this|that)\s+$", text[: noun.start()]):
+        d.attach = True  # "The event was attended by ...": who took part in the one before
+        for n in view.names:
+            if n.person:
+                d.participants.append(n.person)
+                d.add(view.person_state.get(n.person))
+        return [d]
+    org = HOST_BODY_RE.search(text)
+    if org:
+        state = next(
+            (m.code for m in view.mentions
+             if org.start(2) <= m.start < org.end(2) and m.kind != "city"),
+            None,
+        )  # fmt: skip
+        kind = "embassy" if "Embassy" in org.group(1) else (
+            "consulate" if "Consulate" in org.group(1) else "ministry"
+        )  # fmt: skip
+        d.host = (org.group(0).strip().removeprefix("the ").strip(), kind, state)
+        d.add(state)
+    else:
+        for m in view.mentions:
+            if m.kind == "igo" and IGO_BODY_RE.match(text, m.end + 1):
+                d.host = (f"{m.text} {IGO_BODY_RE.match(text, m.end + 1).group(0)}", "igo", m.code)
+                d.add(m.code)
+                break
+    chair = re.search(r"(?i)\bunder the (?:chairmanship|presidency|auspices) of\b", text)
+    if d.host is None and chair:  # "held in Tashkent under the chairmanship of Uzbekistan"
+        m = next((m for m in view.mentions if m.start >= chair.end() and m.kind != "city"), None)
+        if m is not None:
+            d.host = (m.text, "state" if m.kind != "igo" else "igo", m.code)
+            d.add(m.code)
+    people = [n.person for n in view.names if n.person]
+    titled = [k for k in people if view.person_role.get(k) and view.person_state.get(k)]
+    if d.host is None and re.match(r"(?i)meeting|session|summit", noun.group(0)):
+        return []  # a meeting or session is held by a body, never by a person alone
+    if d.host is None and not (
+        titled
+        and re.search(r"\bby\b", text[noun.end() : noun.end() + 8])
+        or titled
+        and view.names[0].start < noun.start()
+    ):
+        return []  # a party, a company or a think tank holding an event is no state body
+    d.participants = people
+    for k in titled:
+        d.add(view.person_state.get(k))
+    end = _region_end(text, noun.end())
+    for m in view.mentions:  # IGO representatives who took part make the IGO a party
+        if m.kind == "igo" and m.start < end and (m.start, m.end) not in view.consumed:
+            d.add(m.code)
+    d.venue = _venue(view)
+    return [d] if d.parties else []

@@ -1,0 +1,92 @@
+"""English extraction on sentences written for these tests (the dev set's releases are
+scored in test_eval)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dipgraph.loaders.extract import extract
+from dipgraph.loaders.sources import detect_language, read_text
+
+
+def events_of(text: str, publisher: str | None = "KZ"):
+    release = read_text(text, year=2025)
+    release.publisher = publisher
+    return extract(release)
+
+
+def brief(x):
+    return [(e.type, e.parties, sorted(p.name for p in e.participants)) for e in x.events]
+
+
+def test_titles_before_and_after_names_give_role_state_and_posting():
+    x = events_of(
+        "Deputy Foreign Minister of Kazakhstan Roman Vassilenko met with the newly "
+        "appointed Ambassador of Norway to Kazakhstan Helene Sand Andresen."
+    )
+    assert brief(x) == [("MET", ["KZ", "NO"], ["Helene Sand Andresen", "Roman Vassilenko"])]
+    people = {p.name: (p.state, p.role, p.posted_in) for p in x.events[0].participants}
+    assert people == {
+        "Roman Vassilenko": ("KZ", "deputy minister of foreign affairs", None),
+        "Helene Sand Andresen": ("NO", "ambassador", "KZ"),
+    }
+    x = events_of(
+        "H.E. Mr. John Smith, the newly appointed Ambassador of the United States, "
+        "presented copies of his credentials to Deputy Foreign Minister Alibek Bakayev."
+    )
+    assert brief(x) == [("ACCREDITED", ["KZ", "US"], ["Alibek Bakayev", "John Smith"])]
+    assert x.events[0].kind == "copies"
+
+
+def test_phone_calls_consultations_lists_and_attendance():
+    x = events_of(
+        "Minister of Foreign Affairs of the Republic of Uzbekistan Bakhtiyor Saidov held a "
+        "telephone conversation with Foreign Minister of Türkiye Hakan Fidan.",
+        publisher="UZ",
+    )
+    assert brief(x) == [("MET", ["TR", "UZ"], ["Bakhtiyor Saidov", "Hakan Fidan"])]
+    assert x.events[0].format == "phone_call"
+    x = events_of(
+        "On March 3, political consultations between the Foreign Ministries of Kazakhstan "
+        "and Norway were held in Astana."
+    )
+    assert brief(x) == [("CONSULTED", ["KZ", "NO"], [])]
+    assert x.events[0].date == "2025-03-03" and x.events[0].venue.name == "Astana"
+    x = events_of(
+        "On the sidelines of the SCO summit, Minister Saidov met with the Foreign Ministers "
+        "of India, China and Pakistan.",
+        publisher="UZ",
+    )
+    assert sorted(e.parties for e in x.events) == [["CN", "UZ"], ["IN", "UZ"], ["PK", "UZ"]]
+    x = events_of(
+        "Foreign Minister Murat Nurtleu took part in the meeting of the Council of Foreign "
+        "Ministers of the CIS in Minsk."
+    )
+    assert [(e.type, e.format, e.parties) for e in x.events] == [
+        ("HOSTED", "multilateral_attendance", ["CIS", "KZ"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister will meet with his Norwegian counterpart next week.",
+        "The next round of Kazakh-Norwegian consultations is scheduled for May.",
+        "Kazakhstan and the EU discussed the visa facilitation agreement.",
+    ],
+)
+def test_plans_and_talks_without_a_counterpart_are_no_events(text):
+    assert events_of(text).events == []
+
+
+def test_language_detected_per_release_and_unsupported_ones_warned():
+    assert detect_language("Deputy Foreign Minister Roman Vassilenko met the Ambassador.") == "en"
+    assert detect_language("Заместитель министра встретился с послом Норвегии.") == "ru"
+    kazakh = (
+        "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Норвегия елшісімен кездесті."
+    )
+    assert detect_language(kazakh) == "kk"
+    x = events_of(kazakh)
+    assert x.events == [] and "Kazakh (kk), which has no extraction pipeline" in x.warnings[0]
+    uzbek = "O'zbekiston Respublikasi Tashqi ishlar vaziri Norvegiya elchisi bilan uchrashdi."
+    assert detect_language(uzbek) == "uz" and events_of(uzbek).events == []
