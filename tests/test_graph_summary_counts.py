@@ -73,3 +73,19 @@ def test_backfill_gives_old_releases_their_counts(any_store):
     assert backfill_counts(any_store) == len(fixture_batches())
     assert summary(any_store) == expected
     assert backfill_counts(any_store) == 0  # nothing left to do
+
+
+def test_an_event_two_releases_share_is_counted_once(store):
+    """One contact told by a Russian and an English release is one Event node (see
+    test_cross_language): the counts must not take it twice, nor lose it when the release
+    that wrote it first is retracted."""
+    from test_cross_language import releases
+
+    from dipgraph.loaders.mapping import to_batch
+
+    x_ru, x_en = releases()
+    store.write(to_batch(x_ru))
+    store.write(to_batch(x_en))
+    assert summary(store) == counted_the_slow_way(store)
+    store.retract(x_ru.release.id)
+    assert summary(store) == counted_the_slow_way(store)
