@@ -76,12 +76,12 @@ def _event_table_rows(extraction) -> list[str]:
 def _publisher(ctx, param, value):
     if value is None:
         return None
-    from dipgraph.loaders.sources import publisher_code
+    from dipgraph.loaders.web.sources_file import publisher_code
 
-    code = publisher_code(value)
-    if code is None:
-        raise click.BadParameter(f"{value!r} names no state or IGO (give a code: KZ, RU, EU)")
-    return code
+    try:
+        return publisher_code(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 publisher_option = click.option(
@@ -495,12 +495,6 @@ def load(
 
         if replace:
             raise click.UsageError("--replace is for files; a changed page replaces itself")
-        from dipgraph.loaders.web.sources_file import publisher_code
-
-        try:
-            publisher = publisher_code(publisher) if publisher else None
-        except ValueError as exc:
-            raise click.BadParameter(str(exc), param_hint="--publisher") from None
         fetch = _fetch_settings({}, user_agent, rate, max_bytes)
         progress = _SyncProgress(quiet)
         try:

@@ -415,6 +415,10 @@ def _make_release(
     )
 
 
+#: what a publisher must look like, for error messages
+PUBLISHER_HINT = 'give an ISO 3166 alpha-2 code such as "KZ" or an IGO code such as "OSCE"'
+
+
 def publisher_code(value: object, language: str = "ru") -> str | None:
     """A publisher given as a code ("KZ", "kz", "EU") or a name in the release's language
     (a ministry or state name the release's language knows) -> its state/IGO code; None

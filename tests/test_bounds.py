@@ -117,7 +117,7 @@ def data_dir():
 @pytest.mark.parametrize(
     "kind, expected",
     [
-        ("many-officials-186kb", "contact edges (limit 190): skipped"),
+        ("many-officials-186kb", "people named (limits 3000, 30)"),
         ("html-28mb", "file too large for an HTML page (28 MB, limit 5 MB; skipped)"),
         ("html-just-under-the-limit", "release text too long"),
         ("text-50mb", "file too large for one release's text (50 MB, limit 2 MB; skipped)"),

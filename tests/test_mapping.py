@@ -158,3 +158,23 @@ def test_events_record_the_extractor_version():
     batch = to_batch(extract(release))
     events = [n for n in batch.nodes.values() if isinstance(n, Event)]
     assert events and {e.extractor_version for e in events} == {EXTRACTOR_VERSION}
+
+
+def test_an_event_past_the_contact_edge_bound_is_reported_and_left_out():
+    """The mapping's own bound, behind the extractor's per-sentence one: a MET of 25
+    people would be 300 pairwise edges, each carrying the sentence."""
+    from dipgraph.graph.model import Evidence
+    from dipgraph.loaders.mapping import MAX_CONTACT_EDGES
+    from dipgraph.loaders.records import Participant
+
+    release = Release.from_text("Двадцать пять человек встретились.", source_uri="many.txt")
+    people = [Participant(id=official_id("KZ", f"Имя{i} Фамилия{i}"), name=f"Имя{i} Фамилия{i}",
+                          state="KZ") for i in range(25)]  # fmt: skip
+    big = EventRecord(release=release.id, source="many.txt", event_id="e-big", type="MET",
+                      evidence=Evidence(release.text, 0, len(release.text)),
+                      parties=["KZ"], participants=people)  # fmt: skip
+    assert 25 * 24 // 2 > MAX_CONTACT_EDGES
+    extraction = Extraction(release=release, events=[big])
+    batch = to_batch(extraction)
+    assert not [e for e in batch.edges.values() if e.type == "MET"]
+    assert any("contact edges (limit" in w for w in extraction.warnings)

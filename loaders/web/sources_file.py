@@ -27,7 +27,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from dipgraph.graph.model import IGO_CODES
 from dipgraph.loaders.web.fetch import FetchError, FetchSettings, check_url
 
 SOURCE_KEYS = {"name", "ministry", "publisher", "language", "feeds", "sitemaps", "listings"}
@@ -71,18 +70,15 @@ class SourcesFile:
 
 
 def publisher_code(value: str) -> str:
-    """The publisher as stored: an ISO 3166 alpha-2 code ("KZ") or an IGO code ("OSCE");
-    ValueError otherwise."""
-    text = value.strip()
-    igo = {code.upper(): code for code in IGO_CODES}
-    if text.upper() in igo:
-        return igo[text.upper()]
-    if re.fullmatch(r"[A-Za-z]{2}", text):
-        return text.upper()
-    raise ValueError(
-        f'publisher must be an ISO 3166 alpha-2 code such as "KZ" or an IGO code such as '
-        f'"OSCE", got {value!r}'
-    )
+    """The publisher as stored (see :func:`dipgraph.loaders.sources.publisher_code`);
+    ValueError when it names no state or IGO."""
+    from dipgraph.loaders.sources import PUBLISHER_HINT
+    from dipgraph.loaders.sources import publisher_code as code_of
+
+    code = code_of(value)
+    if code is None:
+        raise ValueError(f"{value!r} names no state or IGO: {PUBLISHER_HINT}")
+    return code
 
 
 def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
