@@ -32,11 +32,11 @@ test: $(STAMP) $(LINT_STAMP)
 	$(BIN)/python -m pytest -q -rs -p no:cacheprovider
 
 # the edit loop: everything but the slow tests (kill/lock/bad-input processes, the
-# wheel install), the browser and the Cypher linter; ruff included. Under 30 s.
+# wheel install), the browser, the Cypher linter and the Bolt rig; ruff included.
 test-quick: $(STAMP) $(LINT_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -q -rs -p no:cacheprovider -m "not slow and not browser and not linter"
+	$(BIN)/python -m pytest -q -rs -p no:cacheprovider -m "not slow and not browser and not linter and not bolt"
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

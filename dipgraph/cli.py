@@ -1160,7 +1160,10 @@ def main() -> None:
         click.echo("interrupted", err=True)
         sys.exit(130)
     except ExtractionUnavailable as exc:
-        click.echo(f"error: {exc}; {install_hint(exc.module)}", err=True)
+        hint = install_hint(exc.module)
+        if exc.problem != "is missing":  # installed but broken: install it afresh
+            hint = hint.replace("pip install ", "pip install --force-reinstall ", 1)
+        click.echo(f"error: {exc}; {hint}", err=True)
         sys.exit(1)
     except ModuleNotFoundError as exc:
         module = exc.name or str(exc)

@@ -106,3 +106,21 @@ def test_a_missing_module_is_one_line_saying_what_to_install() -> None:
     (line,) = out.stderr.splitlines()
     assert line.startswith("error: cannot extract ") and str(SEED_RELEASE) in line, line
     assert "'natasha' is missing" in line and "pip install 'natasha==1.6.0'" in line, line
+
+
+def test_unreadable_models_are_one_line_saying_what_to_reinstall(tmp_path) -> None:
+    # natasha's embedding file as a broken install leaves it: gone
+    code = (
+        "import sys, natasha.emb\n"
+        "natasha.emb.NEWS_EMBEDDING = sys.argv[2]\n"
+        "natasha.NewsEmbedding.__init__.__defaults__ = (sys.argv[2],)\n"
+        "from dipgraph.cli import main\n"
+        "sys.argv = ['dipgraph', 'extract', sys.argv[1]]\n"
+        "main()\n"
+    )
+    missing = tmp_path / "navec_news_v1_1B_250K_300d_100q.tar"
+    out = run([sys.executable, "-c", code, SEED_RELEASE, missing], timeout=300)
+    assert out.returncode == 1
+    (line,) = out.stderr.splitlines()
+    assert str(SEED_RELEASE) in line and "'natasha' cannot load its models" in line, line
+    assert str(missing) in line and "pip install --force-reinstall 'natasha==1.6.0'" in line

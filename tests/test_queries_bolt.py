@@ -14,6 +14,8 @@ from dipgraph.graph.store import StoreSettings
 from dipgraph.graph.stores.embedded import EmbeddedStore
 from dipgraph.queries import QueryPack, UnknownState
 
+pytestmark = pytest.mark.bolt  # a FalkorDB server with Bolt on (the tests' Bolt rig)
+
 PACK = QueryPack.builtin()
 
 #: parameters each query is run with (several sets where optional ones matter)

@@ -34,6 +34,8 @@ from dipgraph.graph.store import (
 )
 from dipgraph.graph.stores.neo4j import Neo4jStore, schema_statements
 
+pytestmark = pytest.mark.bolt  # a FalkorDB server with Bolt on (the tests' Bolt rig)
+
 #: the seed release's batch (fixture_graph.seed_batch): 10 events with their officials,
 #: states, organizations, venues and the release; edges of every kind between them
 COUNTS_NODES, COUNTS_EDGES = 38, 75

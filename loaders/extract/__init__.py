@@ -180,23 +180,28 @@ def _init_worker() -> None:
 
 
 class ExtractionUnavailable(RuntimeError):
-    """A module extraction needs is not installed. Every release would fail alike, so the
-    first one stops the run instead of being reported as one bad release."""
+    """A module extraction needs is not installed, or its models cannot be read. Every
+    release would fail alike, so the first one stops the run instead of being reported as
+    one bad release."""
 
-    def __init__(self, release: str, module: str) -> None:
-        super().__init__(release, module)  # both in args: the pool pickles exceptions
-        self.release, self.module = release, module
+    def __init__(self, release: str, module: str, problem: str = "is missing") -> None:
+        super().__init__(release, module, problem)  # all in args: the pool pickles it
+        self.release, self.module, self.problem = release, module, problem
 
     def __str__(self) -> str:
-        return f"cannot extract {self.release}: the Python module '{self.module}' is missing"
+        return f"cannot extract {self.release}: the Python module '{self.module}' {self.problem}"
 
 
 def _extract_one(release: Release) -> Extraction:
+    from dipgraph.loaders.extract._models import ModelUnavailable
+
+    where = release.source_uri or f"release {release.id[:12]}"
     try:
         return extract(release)
     except ModuleNotFoundError as exc:
-        where = release.source_uri or f"release {release.id[:12]}"
         raise ExtractionUnavailable(where, exc.name or str(exc)) from exc
+    except ModelUnavailable as exc:
+        raise ExtractionUnavailable(where, exc.module, exc.problem) from exc
     except Exception as exc:  # a worker must not take the batch down
         return Extraction(release=release, error=f"extraction failed: {exc!r}")
 

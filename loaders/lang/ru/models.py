@@ -17,6 +17,16 @@ from types import SimpleNamespace
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 _lock = threading.Lock()
+
+
+class ModelUnavailable(RuntimeError):
+    """A package is installed but its model files cannot be read (a broken install)."""
+
+    def __init__(self, module: str, problem: str) -> None:
+        super().__init__(module, problem)
+        self.module, self.problem = module, problem
+
+
 _models: SimpleNamespace | None = None
 
 
@@ -56,10 +66,13 @@ def models() -> SimpleNamespace:
                 alias_pymorphy2()
                 from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger
 
-                emb = NewsEmbedding()
-                _models = SimpleNamespace(
-                    emb=emb, ner=NewsNERTagger(emb), morph_tagger=NewsMorphTagger(emb)
-                )
+                try:  # the models are files inside the natasha and slovnet wheels
+                    emb = NewsEmbedding()
+                    _models = SimpleNamespace(
+                        emb=emb, ner=NewsNERTagger(emb), morph_tagger=NewsMorphTagger(emb)
+                    )
+                except OSError as exc:
+                    raise ModelUnavailable("natasha", f"cannot load its models: {exc}") from exc
     return _models
 
 
