@@ -28,7 +28,13 @@ from dipgraph.loaders.web.discover import (
     sitemap_children,
     sitemap_items,
 )
-from dipgraph.loaders.web.fetch import Fetched, Fetcher, FetchError, FetchSettings
+from dipgraph.loaders.web.fetch import (
+    Fetched,
+    Fetcher,
+    FetchError,
+    FetchSettings,
+    normalize_url,
+)
 from dipgraph.loaders.web.page import page_release, page_text
 from dipgraph.loaders.web.sources_file import Source
 from dipgraph.loaders.web.state import MAX_ATTEMPTS, SyncState
@@ -243,8 +249,9 @@ class _SourceRun:
                     self.report.errors.append(exc)
             return items
         if self.pages_ok:
-            self.prefetched[fetched.url] = fetched
-            return [Item(fetched.url)]
+            page = normalize_url(fetched.url)
+            self.prefetched[page] = fetched
+            return [Item(page)]
         raise FetchError(url, "an HTML page, not a feed or sitemap (list it under listings "
                               "with a links pattern)")  # fmt: skip
 

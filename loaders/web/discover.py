@@ -18,8 +18,7 @@ from urllib.parse import urljoin
 from dipgraph.loaders.web.fetch import Fetched, FetchError, normalize_url
 
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-#: a sitemap index pointing at more sitemaps than this is cut (the newest are first
-#: on most sites' indexes only by luck, so say so in the warning)
+#: sitemaps followed from one index: the newest by <lastmod>; the oldest are left out
 MAX_CHILD_SITEMAPS = 50
 MAX_UNZIPPED = 50 * 1024 * 1024
 
