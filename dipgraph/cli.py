@@ -142,7 +142,7 @@ def extract(paths, fmt, year, publisher, workers, quiet) -> None:
                     click.echo(json.dumps(record, ensure_ascii=False))
             else:
                 r = result.release
-                click.echo(f"== {path}  ({r.published or 'date unknown'}, {r.id[:12]})")
+                click.echo(f"== {printable(path)}  ({r.published or 'date unknown'}, {r.id[:12]})")
                 for row in _event_table_rows(result) or ["(no events)"]:
                     click.echo("  " + row)
     sys.exit(1 if failed else 0)

