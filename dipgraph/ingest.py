@@ -191,32 +191,38 @@ def load(
     started = time.monotonic()
     report = LoadReport()
     own_store = store is None
-    client = None
-    if dask is not None:
-        from dipgraph.cluster import connect
-
-        client = connect(dask) if isinstance(dask, str) else dask
-    try:
-        with write_lock(settings.data_dir):
-            store = store or open_store(settings)
-            try:
-                store.ensure_schema()
-                report.repaired = repair_incomplete(store)
-                backfill_counts(store)
-                items = _read_all(paths, year)
-                stream = _load_stream(store, items, replace, workers, report, on_total, client)
-                for outcome in stream:
-                    report.outcomes.append(outcome)
-                    if on_progress:
-                        on_progress(outcome)
-            finally:
-                if own_store:
-                    store.close()
-    finally:
-        if client is not None and client is not dask:
-            client.close()
+    with write_lock(settings.data_dir), _dask_client(dask) as client:
+        store = store or open_store(settings)
+        try:
+            store.ensure_schema()
+            report.repaired = repair_incomplete(store)
+            backfill_counts(store)
+            items = _read_all(paths, year)
+            stream = _load_stream(store, items, replace, workers, report, on_total, client)
+            for outcome in stream:
+                report.outcomes.append(outcome)
+                if on_progress:
+                    on_progress(outcome)
+        finally:
+            if own_store:
+                store.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+@contextlib.contextmanager
+def _dask_client(dask: str | Any) -> Iterator[Any]:
+    """None without Dask; a client for an address (closed after); a given client as is."""
+    if not isinstance(dask, str):
+        yield dask
+        return
+    from dipgraph.cluster import connect
+
+    client = connect(dask)
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def _load_stream(
