@@ -10,6 +10,7 @@ flight, so a million releases never sit in the scheduler's memory at once.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -51,13 +52,19 @@ def extraction_models_plugin():
     class ExtractionModels(distributed.WorkerPlugin):
         name = PLUGIN_NAME
 
-        def setup(self, worker) -> None:
-            os.environ["OPENBLAS_NUM_THREADS"] = "1"
-            from dipgraph.loaders.extract import extract
-
-            extract(Release.from_text(_WARM_UP))  # the models load on first use
+        async def setup(self, worker) -> None:
+            # off the event loop: loading takes seconds, and the worker must keep
+            # answering the scheduler's heartbeats meanwhile
+            await asyncio.get_running_loop().run_in_executor(None, _load_models)
 
     return ExtractionModels()
+
+
+def _load_models() -> None:
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    from dipgraph.loaders.extract import extract
+
+    extract(Release.from_text(_WARM_UP))  # the models load on first use, once per process
 
 
 def _extract_chunk(start: int, releases: list[Release]) -> tuple[int, list[Extraction]]:
