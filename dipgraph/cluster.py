@@ -67,11 +67,11 @@ def _load_models() -> None:
     extract(Release.from_text(_WARM_UP))  # the models load on first use, once per process
 
 
-def _extract_chunk(start: int, releases: list[Release]) -> tuple[int, list[Extraction]]:
+def _extract_chunk(releases: list[Release]) -> list[Extraction]:
     """Runs on a worker: Extractions of consecutive releases (errors inside them)."""
     from dipgraph.loaders.extract import extract_many
 
-    return start, list(extract_many(releases))
+    return list(extract_many(releases))
 
 
 def connect(scheduler: str) -> Any:
@@ -116,7 +116,7 @@ def extract_on_dask(
             start = next(starts, None)
             if start is not None:
                 chunk = list(releases[start : start + per_task])
-                future = client.submit(_extract_chunk, start, chunk, pure=False)
+                future = client.submit(_extract_chunk, chunk, pure=False)
                 chunk_of[future.key] = start
                 pending.add(future)
 
@@ -127,7 +127,7 @@ def extract_on_dask(
                 submit_next()
                 start = chunk_of.pop(future.key)
                 try:
-                    _, extractions = future.result()
+                    extractions = future.result()
                 except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost scheduler...
                     message = f"extraction failed on the Dask cluster: {exc!r}"
                     chunk = releases[start : start + per_task]
