@@ -10,6 +10,7 @@ flight, so a million releases never sit in the scheduler's memory at once.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -51,20 +52,26 @@ def extraction_models_plugin():
     class ExtractionModels(distributed.WorkerPlugin):
         name = PLUGIN_NAME
 
-        def setup(self, worker) -> None:
-            os.environ["OPENBLAS_NUM_THREADS"] = "1"
-            from dipgraph.loaders.extract import extract
-
-            extract(Release.from_text(_WARM_UP))  # the models load on first use
+        async def setup(self, worker) -> None:
+            # off the event loop: loading takes seconds, and the worker must keep
+            # answering the scheduler's heartbeats meanwhile
+            await asyncio.get_running_loop().run_in_executor(None, _load_models)
 
     return ExtractionModels()
 
 
-def _extract_chunk(start: int, releases: list[Release]) -> tuple[int, list[Extraction]]:
+def _load_models() -> None:
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    from dipgraph.loaders.extract import extract
+
+    extract(Release.from_text(_WARM_UP))  # the models load on first use, once per process
+
+
+def _extract_chunk(releases: list[Release]) -> list[Extraction]:
     """Runs on a worker: Extractions of consecutive releases (errors inside them)."""
     from dipgraph.loaders.extract import extract_many
 
-    return start, list(extract_many(releases))
+    return list(extract_many(releases))
 
 
 def connect(scheduler: str) -> Any:
@@ -109,7 +116,7 @@ def extract_on_dask(
             start = next(starts, None)
             if start is not None:
                 chunk = list(releases[start : start + per_task])
-                future = client.submit(_extract_chunk, start, chunk, pure=False)
+                future = client.submit(_extract_chunk, chunk, pure=False)
                 chunk_of[future.key] = start
                 pending.add(future)
 
@@ -120,7 +127,7 @@ def extract_on_dask(
                 submit_next()
                 start = chunk_of.pop(future.key)
                 try:
-                    _, extractions = future.result()
+                    extractions = future.result()
                 except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost scheduler...
                     message = f"extraction failed on the Dask cluster: {exc!r}"
                     chunk = releases[start : start + per_task]

@@ -216,22 +216,29 @@ def load_items(
     failed outcome whose message is ``str(error)``. `dask` as in :func:`load`."""
     started = time.monotonic()
     report = LoadReport()
-    client = None
-    if dask is not None:
-        from dipgraph.cluster import connect
-
-        client = connect(dask) if isinstance(dask, str) else dask
-    try:
+    with _dask_client(dask) as client:
         stream = _load_stream(store, iter(items), replace, workers, report, on_total, client)
         for outcome in stream:
             report.outcomes.append(outcome)
             if on_progress:
                 on_progress(outcome)
-    finally:
-        if client is not None and client is not dask:
-            client.close()
     report.seconds = time.monotonic() - started
     return report
+
+
+@contextlib.contextmanager
+def _dask_client(dask: str | Any) -> Iterator[Any]:
+    """None without Dask; a client for an address (closed after); a given client as is."""
+    if not isinstance(dask, str):
+        yield dask
+        return
+    from dipgraph.cluster import connect
+
+    client = connect(dask)
+    try:
+        yield client
+    finally:
+        client.close()
 
 
 def _load_stream(

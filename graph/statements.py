@@ -116,7 +116,7 @@ def backfill_counts() -> str:
     """A statement that gives releases written before OWNED_COUNT_PROPS existed their
     counts (contact edges and events found through their release_id indexes)."""
     patterns = {"Event": "(c:Event {release_id: r.id})"}
-    patterns |= {t: f"()-[c:{t} {{release_id: r.id}}]->()" for t in CONTACT_TYPES}
+    patterns |= {t: f"()-[c:{_check_type(t)} {{release_id: r.id}}]->()" for t in CONTACT_TYPES}
     patterns["REPORTS"] = "(r)-[c:REPORTS]->(:Event)"
     patterns["INVOLVES"] = "(r)-[:REPORTS]->(:Event)-[c:INVOLVES]->()"
     patterns["AT"] = "(r)-[:REPORTS]->(:Event)-[c:AT]->()"

@@ -185,3 +185,12 @@ def test_dask_load_into_the_neo4j_store(client, neo4j_store, tmp_path):
         assert pack.run(neo4j_store, "graph_summary", {}).tuples() == expected
     finally:
         remove_data_dir(data_dir)
+
+
+def test_a_cluster_without_workers_is_one_clear_error(tmp_path):
+    with (  # a scheduler alone
+        distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as empty,
+        distributed.Client(empty) as no_workers,
+    ):
+        with pytest.raises(cluster.ClusterError, match="has no workers"):
+            load(INPUTS[:1], StoreSettings(data_dir=tmp_path / "d"), year=2026, dask=no_workers)

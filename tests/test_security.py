@@ -61,6 +61,8 @@ ALLOWED_BUILDERS = {
         "types checked against EDGE_TYPES, endpoint labels against NODE_LABELS",
     ("graph/statements.py", "retract_statements"):
         "iterates the model's CONTACT_TYPES, EDGE_TYPES and SHARED_LABELS; the release is $release",
+    ("graph/statements.py", "backfill_counts"):
+        "patterns over the model's CONTACT_TYPES, property names from OWNED_COUNT_PROPS",
     ("graph/statements.py", "single_query"):
         "splices clause names (n_<Label>, e<i>_<TYPE>) and bodies from the builders above",
     ("graph/stores/embedded.py", "EmbeddedStore.ensure_schema"):
