@@ -206,7 +206,7 @@ def events(doc: Document) -> Document:
             later = [e.sentence for e in evs if e.sentence > ev.sentence]
             stop = min(later) if later else para_sents[-1] + 1
             span = [i for i in para_sents if ev.sentence <= i < stop]
-            if ev.type == "HOSTED" and not later:
+            if ev.type in ("HOSTED", "CONSULTED") and not later:
                 # a release about one reception goes on in the next lines ("Гостей
                 # приветствовал посол ...", "Приём посетили ..."): up to the next event
                 for nxt in range(para + 1, para + 4):

@@ -394,7 +394,7 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
                 else "credentials"
             )
             out.append(("ACCREDITED", kind, i, toks[i].text + " " + toks[i + 1].text))
-        elif ls & {"консультация"}:
+        elif ls & {"консультация"} or any(lm.startswith("политконсультаци") for lm in ls):
             political = any("политический" in lem[k] for k in range(max(0, i - 3), i))
             fmt = "political_consultations" if political else "consultations"
             out.append(("CONSULTED", fmt, i, toks[i].text))

@@ -157,10 +157,22 @@ def predicate(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
     return ci
 
 
-def is_joint(toks: list[Token], ci: int) -> bool:
-    """A meeting all attended together: "трехсторонняя встреча", "в формате", "саммит"."""
-    window = toks[max(0, ci - 4) : ci + 6]
-    return any(lemmas(t.text) & JOINT_WORDS for t in window)
+def is_joint(toks: list[Token], ci: int, tree: list[tuple[int, str]] | None = None) -> bool:
+    """A meeting all attended together: "трехсторонняя встреча", "встретились в формате
+    ...", "саммит". With the parse, the word must qualify the cue or its verb (not "в
+    рамках заседания ... встретился с": a frame)."""
+    if lemmas(toks[ci].text) & JOINT_WORDS:
+        return True
+    if tree is None:
+        window = toks[max(0, ci - 4) : ci + 6]
+        return any(lemmas(t.text) & JOINT_WORDS for t in window)
+    pred = predicate(tree, toks, ci)
+    near = set(_children(tree, ci)) | set(_children(tree, pred))
+    near |= {g for c in list(near) for g in _children(tree, c)}  # "в трехстороннем формате"
+    return any(lemmas(toks[k].text) & JOINT_WORDS - {"заседание"} for k in near) or any(
+        lemmas(toks[k].text) & {"трехсторонний", "четырехсторонний", "многосторонний"}
+        for k in range(max(0, ci - 2), ci)
+    )
 
 
 def _side(
@@ -349,6 +361,7 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         # the parser sometimes hangs words of the subject under the counterpart ("Министр
         # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
         whole = _subtree(tree, r, stop - {r})
+        whole |= _adjacent_names(doc, si, whole)
         marker = min(
             (
                 c
@@ -367,7 +380,7 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     pronoun = bool(agent_roots) and all(lemmas(toks[r].text) & PRONOUNS for r in agent_roots)
     dropped = not agent_roots and _finite_personal(toks[pred])
     return Frame(
-        agent, counterparts, is_joint(toks, ci), bool(agent_roots) and not pronoun,
+        agent, counterparts, is_joint(toks, ci, tree), bool(agent_roots) and not pronoun,
         pronoun or dropped,
     )  # fmt: skip
 
@@ -395,6 +408,20 @@ def antecedent(doc: Document, si: int, own: str | None) -> str | None:
         n, _ = counts.get(p.key, (0, 0))
         counts[p.key] = (n + 1, m.start)
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _adjacent_names(doc: Document, si: int, tokens: set[int]) -> set[int]:
+    """The name right after a phrase, which the parser hung elsewhere ("с министром
+    иностранных дел Греции Никосом Дендиасом")."""
+    base = doc.sentences[si].tok_start
+    out: set[int] = set()
+    if not tokens:
+        return out
+    end = max(tokens) + 1
+    for m in doc.mentions:
+        if m.sent == si and m.tok_start - base == end:
+            out |= set(range(m.tok_start - base, m.tok_end - base))
+    return out
 
 
 def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:

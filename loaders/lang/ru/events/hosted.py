@@ -40,6 +40,9 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     return [ev]
 
 
+MEETING_NOUNS = {"консультация", "переговоры", "переговор", "встреча", "беседа"}
+
+
 def _told(ctx: SentenceContext, ci: int) -> str | None:
     """How the sentence tells the event named at ``ci``: "held" when a hosting verb has it
     as subject or object ("посольство провело брифинг", "прошел круглый стол"),
@@ -47,6 +50,11 @@ def _told(ctx: SentenceContext, ci: int) -> str | None:
     sentence ("в рамках заседания", "накануне заседания") or the verb is future."""
     tree = frames.parse(ctx.doc, ctx.index)
     toks = ctx.toks
+    if any(
+        tree[c][0] == ci and tree[c][1] == "nmod" and _lem(toks[c]) & MEETING_NOUNS
+        for c in range(len(tree))
+    ):
+        return None  # "заседание политических консультаций": the consultations are told
     k = ci
     for _ in range(4):
         h, rel = tree[k]
