@@ -199,6 +199,8 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
         head = normalize_name([w for w, _ in words[:-1]], governed) if governed else None
         return (head or " ".join(w for w, _ in words[:-1])) + " " + words[-1][0]
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
+    if governed == "nomn":
+        cases = ["nomn" for _ in words]  # "Председатель Меджлиса Д.Гулманова": as written
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
     if governed is not None and governed != "nomn":
         gender = _span_gender(words, genders, governed)

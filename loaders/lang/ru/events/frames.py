@@ -374,6 +374,24 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         stray = {k for k in whole if k < marker and k < pred}
         if stray and (agent_sets or pred > 0):
             agent_sets.append(stray)
+    if not counter_roots:
+        # the parser hung the "с" phrase somewhere else: read it off the words, from the
+        # first "с" after the cue to the clause's end; a meeting noun's genitive before it
+        # is the other side ("встреча Генерального секретаря ШОС Чжан Мина с Послом ...")
+        k = next(
+            (
+                k
+                for k in range(ci + 1, len(toks))
+                if toks[k].text.lower() in WITH and tree[k][1] == "case"
+            ),
+            None,
+        )
+        if k is not None:
+            end = next((j for j in range(k + 1, len(toks)) if _clause_ends(toks, j)), len(toks))
+            counter_roots = [k + 1] if k + 1 < len(toks) else []
+            counter_sets = [set(range(k, end))]
+            if not _is_verb(toks[ci]):
+                agent_sets.append(set(range(ci + 1, k)))
     agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
     counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
@@ -408,6 +426,20 @@ def antecedent(doc: Document, si: int, own: str | None) -> str | None:
         n, _ = counts.get(p.key, (0, 0))
         counts[p.key] = (n + 1, m.start)
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _clause_ends(toks: list[Token], j: int) -> bool:
+    """A phrase read off the words ends at a verb, ";", ":", or a comma that opens a
+    clause (", в ходе которой", ", где", ", который")."""
+    if toks[j].text in (";", ":") or _is_verb(toks[j]):
+        return True
+    if toks[j].text == "," and j + 1 < len(toks):
+        ps = parses(toks[j + 1].text)
+        return bool(ps) and (
+            ps[0].tag.POS in ("PREP", "CONJ", "ADVB", "NPRO")
+            or ps[0].normal_form in ("который", "где", "когда")
+        )
+    return False
 
 
 def _adjacent_names(doc: Document, si: int, tokens: set[int]) -> set[int]:
