@@ -210,7 +210,7 @@ def events(doc: Document) -> Document:
                 # a release about one reception goes on in the next lines ("Гостей
                 # приветствовал посол ...", "Приём посетили ..."): up to the next event
                 for nxt in range(para + 1, para + 4):
-                    own = names_event(doc.sentence_tokens(ev.sentence))
+                    own = names_event(doc.sentence_tokens(ev.sentence)) | ANAPHORIC_NOUNS
                     if (
                         nxt in by_paragraph
                         or cue_paragraphs.get(nxt, set()) - own

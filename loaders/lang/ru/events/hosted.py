@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dipgraph.graph.model import is_igo
 from dipgraph.loaders.extract.doc import Document, EventDraft
 from dipgraph.loaders.lang.ru.events import frames
 from dipgraph.loaders.lang.ru.events.common import (
@@ -23,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.lang.ru.events import SentenceContext
 
 
+MEDIA_WORDS = {"сми", "журналист", "пресса", "общественность", "эксперт", "студент", "медиа"}
+
+
 def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
     how = _told(ctx, ci)
     if how is None:
@@ -36,6 +40,18 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ev.format = "multilateral_attendance"
     # an IGO named with the event ("заседание СМИД ОТГ", "брифинг для ... СВМДА")
     ev.add_parties(_igos_of(ctx, ci))
+    if how == "attended":
+        # "Делегация Республики Таджикистан ... приняла участие в заседании": who attended
+        fr = frames.frame(ctx.doc, ctx.index, ci, ctx.states)
+        agent = fr.agent
+        if fr.pronoun and not agent.persons:
+            who = frames.antecedent(ctx.doc, ctx.index, ctx.doc.publisher)
+            agent = frames.Side([who] if who else [], list(agent.states))
+        ev.add_parties([ctx.doc.persons[p].state for p in agent.persons] + agent.states)
+        ev.participants += [p for p in agent.persons if p not in ev.participants]
+        if not ev.parties or all(is_igo(c) for c in ev.parties):
+            ev.add_parties([ctx.doc.publisher])
+    ev.add_parties(_triggered_parties(ctx.doc, [ctx.index]))
     ev.confidence = 0.7 if ev.host else 0.55
     return [ev]
 
@@ -133,6 +149,9 @@ def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
                 window_end = toks[last].end
                 adj_end = toks[min(len(toks) - 1, k + 3)].end
                 for m in sts:
+                    after = m.tok_end - s.tok_start
+                    if m.kind == "adj" and after < len(toks) and _lem(toks[after]) & MEDIA_WORDS:
+                        continue  # "представителей грузинских СМИ": no state body
                     if m.kind == "adj" and not (
                         _lem(t) & {"представитель", "делегация"} and m.start <= adj_end
                     ):
