@@ -377,7 +377,10 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
     ``credentials``: the release speaks of credentials, so "грамоты" alone is theirs."""
     out = []
     lem = [_lem(t) for t in toks]
-    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
+    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem) or (
+        # attendance: "приняла участие в заседании", "участвовал в саммите"
+        any("участие" in lem_k for lem_k in lem) or any("участвовать" in lem_k for lem_k in lem)
+    )
     for i, ls in enumerate(lem):
         if (
             credentials

@@ -366,7 +366,7 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
             (
                 c
                 for c in _children(tree, r)
-                if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
+                if tree[c][1] in ("case", "fixed") and _is_with(toks, c)
             ),
             default=min(whole),
         )
@@ -374,16 +374,28 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         stray = {k for k in whole if k < marker and k < pred}
         if stray and (agent_sets or pred > 0):
             agent_sets.append(stray)
+        if (marker != min(whole) or _is_with(toks, marker)) and all(
+            a < marker for a in agent_roots
+        ):
+            # the words after "с" up to the clause's end are the counterpart's, whatever
+            # the parser hung them on ("с Министром ... Грузии Д.М.Залкалиани"); a meeting
+            # noun's words before "с" are the other side's ("встреча Министра ... Лаврова")
+            end = next(
+                (j for j in range(marker + 1, len(toks)) if _clause_ends(toks, j)), len(toks)
+            )
+            span = set(range(marker, end))
+            counter_sets[-1] |= span
+            agent_sets = [a - span for a in agent_sets]
+            if ci < marker and not _is_verb(toks[ci]):
+                before = set(range(ci + 1, marker))
+                counter_sets[-1] -= before
+                agent_sets.append(before)
     if not counter_roots:
         # the parser hung the "с" phrase somewhere else: read it off the words, from the
         # first "с" after the cue to the clause's end; a meeting noun's genitive before it
         # is the other side ("встреча Генерального секретаря ШОС Чжан Мина с Послом ...")
         k = next(
-            (
-                k
-                for k in range(ci + 1, len(toks))
-                if toks[k].text.lower() in WITH and tree[k][1] == "case"
-            ),
+            (k for k in range(ci + 1, len(toks)) if _is_with(toks, k) and tree[k][1] == "case"),
             None,
         )
         if k is not None:
@@ -426,6 +438,12 @@ def antecedent(doc: Document, si: int, own: str | None) -> str | None:
         n, _ = counts.get(p.key, (0, 0))
         counts[p.key] = (n + 1, m.start)
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _is_with(toks: list[Token], k: int) -> bool:
+    """ "с"/"со" as a preposition, not the initial of "С.В.Лавров"."""
+    initial = toks[k].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text == "."
+    return toks[k].text.lower() in WITH and not initial
 
 
 def _clause_ends(toks: list[Token], j: int) -> bool:

@@ -90,6 +90,14 @@ def _told(ctx: SentenceContext, ci: int) -> str | None:
             speaker = tree[h][0]  # "выступил почетным гостем на сессии"
         if rel in ("obl", "nmod") and _lem(toks[speaker]) & {"выступить", "выступать"}:
             return "held"
+        if rel == "nmod" and "участие" in _lem(head):
+            # "приняла участие в заседании", not "в рамках участия в заседании ..."
+            hh, hrel = tree[h]
+            if hrel == "obj" and hh >= 0 and _lem(toks[hh]) & {"принять", "принимать"}:
+                ps = parses(toks[hh].text)
+                if ps and ps[0].tag.POS == "VERB" and ps[0].tag.tense != "futr":
+                    return "attended"
+            return None
         if rel in ("obl", "nmod") and _lem(head) & {"принять", "участвовать"}:
             kids = [c for c, (hh, _) in enumerate(tree) if hh == h]
             if _lem(head) & {"участвовать"} or any("участие" in _lem(toks[c]) for c in kids):
@@ -108,7 +116,18 @@ def _igos_of(ctx: SentenceContext, ci: int) -> list[str]:
             if h in inside and k not in inside:
                 inside.add(k)
                 changed = True
-    return [m.code for m in ctx.states if m.kind == "igo" and m.tok_start - ctx.base in inside]
+    found = [m.code for m in ctx.states if m.kind == "igo" and m.tok_start - ctx.base in inside]
+    if not found:
+        # the parser may hang a long name elsewhere: the first IGO named after the noun
+        # before the clause goes on
+        toks = ctx.toks
+        for m in sorted(ctx.states, key=lambda m: m.tok_start):
+            i = m.tok_start - ctx.base
+            if i > ci and m.kind == "igo":
+                if not any(frames._clause_ends(toks, j) for j in range(ci + 1, i)):
+                    found.append(m.code)
+                break
+    return found
 
 
 def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:
