@@ -146,7 +146,7 @@ def events(doc: Document) -> Document:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
             if (
-                not reported(toks, ci, needs_verb, nominal, published)
+                not reported(toks, ci, needs_verb, nominal, published, frames.parse(doc, si))
                 and not (
                     type_ == "CONSULTED"
                     and not is_planned(toks, ci)

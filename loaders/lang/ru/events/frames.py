@@ -533,6 +533,8 @@ def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str] | None)
         h = tree[k][0]
         if h < 0:
             return False
+        if lemmas(toks[h].text) & {"рамка", "полях", "поле"}:
+            return False  # "в рамках практики консультаций": a frame, not the event
         ps = parses(toks[h].text)
         if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
             negated = any(toks[c].text.lower() == "не" for c in _children(tree, h))
