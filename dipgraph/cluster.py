@@ -67,11 +67,11 @@ def _load_models() -> None:
     extract(Release.from_text(_WARM_UP))  # the models load on first use, once per process
 
 
-def _extract_chunk(releases: list[Release]) -> list[Extraction]:
+def _extract_chunk(releases: list[Release], min_confidence: float = 0.0) -> list[Extraction]:
     """Runs on a worker: Extractions of consecutive releases (errors inside them)."""
     from dipgraph.loaders.extract import extract_many
 
-    return list(extract_many(releases))
+    return list(extract_many(releases, min_confidence=min_confidence))
 
 
 def connect(scheduler: str) -> Any:
@@ -91,6 +91,7 @@ def extract_on_dask(
     scheduler: str | Any,
     *,
     per_task: int | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[tuple[int, Extraction]]:
     """(index into `releases`, Extraction) for every release, in the order they complete.
 
@@ -116,7 +117,7 @@ def extract_on_dask(
             start = next(starts, None)
             if start is not None:
                 chunk = list(releases[start : start + per_task])
-                future = client.submit(_extract_chunk, chunk, pure=False)
+                future = client.submit(_extract_chunk, chunk, min_confidence, pure=False)
                 chunk_of[future.key] = start
                 pending.add(future)
 

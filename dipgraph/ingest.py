@@ -157,6 +157,7 @@ def load(
     publisher: str | None = None,
     workers: int = 1,
     dask: str | Any = None,
+    min_confidence: float = 0.0,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
@@ -166,7 +167,8 @@ def load(
 
     `dask` (a scheduler address or a distributed.Client) runs extraction on that Dask
     cluster instead of `workers` local processes; outcomes then come in the order the
-    releases complete. Writes stay here, one release at a time."""
+    releases complete. Writes stay here, one release at a time. Events whose measured
+    confidence is below `min_confidence` are left out."""
     from dipgraph.loaders.sources import read_paths
 
     settings = settings or StoreSettings()
@@ -175,7 +177,7 @@ def load(
         items = read_paths(paths, year=year, publisher=publisher)
         report = load_items(
             store, items, replace=replace, workers=workers, dask=dask,
-            on_progress=on_progress, on_total=on_total,
+            min_confidence=min_confidence, on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
         report.repaired = repaired
     report.seconds = time.monotonic() - started
@@ -208,16 +210,20 @@ def load_items(
     replace: bool = False,
     workers: int = 1,
     dask: str | Any = None,
+    min_confidence: float = 0.0,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
     """Load (label, Release | error) pairs into a store opened by :func:`open_for_writing`:
     the common path of files and of releases fetched over HTTP. An error item becomes a
-    failed outcome whose message is ``str(error)``. `dask` as in :func:`load`."""
+    failed outcome whose message is ``str(error)``. `dask` and `min_confidence` as in
+    :func:`load`."""
     started = time.monotonic()
     report = LoadReport()
     with _dask_client(dask) as client:
-        stream = _load_stream(store, iter(items), replace, workers, report, on_total, client)
+        stream = _load_stream(
+            store, iter(items), replace, workers, report, on_total, client, min_confidence
+        )
         for outcome in stream:
             report.outcomes.append(outcome)
             if on_progress:
@@ -249,6 +255,7 @@ def _load_stream(
     report: LoadReport,
     on_total: Callable[[int], None] | None = None,
     client: Any = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[FileOutcome]:
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
@@ -280,11 +287,13 @@ def _load_stream(
         on_total(answered)
     releases = [release for _, release, _ in todo]
     if client is None:
-        extracted = enumerate(extract_many(releases, workers=workers))
+        extracted = enumerate(
+            extract_many(releases, workers=workers, min_confidence=min_confidence)
+        )
     else:
         from dipgraph.cluster import extract_on_dask
 
-        extracted = extract_on_dask(releases, client)
+        extracted = extract_on_dask(releases, client, min_confidence=min_confidence)
     written: dict[str, str] = {}  # release id -> input, of this load
     for index, extraction in extracted:
         path, release, replacing = todo[index]

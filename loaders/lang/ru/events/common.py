@@ -265,6 +265,7 @@ def reported(
     needs_verb: bool,
     nominal: bool = False,
     published: str | None = None,
+    tree: list[tuple[int, str]] | None = None,
 ) -> bool:
     """The text reports the contact at tokens[cue_i] as having happened (or going on):
     not planned or future, not negated, not habitual or hypothetical, and, when
@@ -275,7 +276,14 @@ def reported(
     if is_planned(toks, cue_i):
         return False
     lo, hi = max(0, cue_i - 8), min(len(toks), cue_i + 6)
-    if any(_lem(toks[k]) & NOT_ONCE for k in range(lo, hi)):
+    habit = [k for k in range(lo, hi) if _lem(toks[k]) & NOT_ONCE]
+    if tree is not None and habit:
+        # with the parse, only words that qualify the cue or its verb ("регулярно
+        # встречаются"), not a frame's ("в рамках регулярных консультаций состоялся
+        # разговор")
+        pred = frames.predicate(tree, toks, cue_i)
+        habit = [k for k in habit if tree[k][0] in (cue_i, pred) or k in (cue_i, pred)]
+    if habit:
         return False
     vi = _reporting_verb(toks, cue_i)
     if vi is not None:
@@ -377,7 +385,10 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
     ``credentials``: the release speaks of credentials, so "грамоты" alone is theirs."""
     out = []
     lem = [_lem(t) for t in toks]
-    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
+    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem) or (
+        # attendance: "приняла участие в заседании", "участвовал в саммите"
+        any("участие" in lem_k for lem_k in lem) or any("участвовать" in lem_k for lem_k in lem)
+    )
     for i, ls in enumerate(lem):
         if (
             credentials
@@ -394,7 +405,7 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
                 else "credentials"
             )
             out.append(("ACCREDITED", kind, i, toks[i].text + " " + toks[i + 1].text))
-        elif ls & {"консультация"}:
+        elif ls & {"консультация"} or any(lm.startswith("политконсультаци") for lm in ls):
             political = any("политический" in lem[k] for k in range(max(0, i - 3), i))
             fmt = "political_consultations" if political else "consultations"
             out.append(("CONSULTED", fmt, i, toks[i].text))
