@@ -32,7 +32,12 @@ _SUFFIXES: dict[str, list[tuple[str, str | None, str | None, str | None]]] = {
         ("ей", "а", "я", None),
     ],
     # "Карлоса Мендеса", "Микко Лехтонена"; "Сейджи Маехары" (a-declension)
-    "gent": [("а", "", None, ""), ("ы", None, None, "а"), ("и", None, None, None)],
+    "gent": [
+        ("а", "", None, ""),
+        ("ы", None, None, "а"),
+        ("и", None, None, None),
+        ("я", None, "й", None),
+    ],  # "Макея" -> "Макей"
     # a man's name in -ь: "Адиля" -> "Адиль" (only when the span is a man's)
     "gent_masc": [("я", None, None, "ь")],
     "accs": [("а", "", None, "")],
@@ -71,6 +76,10 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
     particle, core = _particle(word)
     if particle:
         return particle + normalize_token(core, case, gender)
+    parts = word.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
+        # "Франком-Вальтером": each part declines
+        return "-".join(normalize_token(p, case, gender) for p in parts)
     if not _CYR.match(word):
         return word
     ps = parses(word)
@@ -144,6 +153,9 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     particle, core = _particle(word)
     if particle:
         return particle + governed_token(core, case, gender)
+    parts = word.split("-")
+    if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
+        return "-".join(governed_token(p, case, gender) for p in parts)
     if not _CYR.match(word):
         return word
     if case == "nomn":
@@ -180,6 +192,10 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
         (t, {}) if isinstance(t, str) else (t.text, t.feats) for t in tokens
     ]
     words = [(w, f) for w, f in words if w not in {".", ","}]
+    if len(words) > 1 and len(words[-1][0]) == 1 and not _INITIAL.match(words[-2][0]):
+        # "Ван И": a one-letter name ends it, no initial; it does not decline
+        head = normalize_name([w for w, _ in words[:-1]], governed) if governed else None
+        return (head or " ".join(w for w, _ in words[:-1])) + " " + words[-1][0]
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
     if governed is not None and governed != "nomn":
@@ -413,7 +429,11 @@ def resolve(names: list[str]) -> dict[str, str]:
             continue
         initials = [p[0].lower() for p in parts[:-1]]
         fitting = [
-            c for c in cands if [p[0].lower() for p in _parts(c)[: len(initials)]] == initials
+            c
+            for c in cands
+            if [p[0].lower() for p in _parts(c)[: len(initials)]] == initials
+            # "С.В. Лавров" is "Сергей Лавров": first-name initial, then the patronymic's
+            or (len(_parts(c)) == 2 and _parts(c)[0][0].lower() == initials[0])
         ]
         if initials:
             out[n] = fitting[0] if len(fitting) == 1 else n
@@ -496,7 +516,7 @@ def recover_after_titles(doc: Document) -> None:
     for si, sent in enumerate(doc.sentences):
         k = sent.tok_start
         while k < sent.tok_end:
-            if not _head(doc.tokens[k]):
+            if not (_head(doc.tokens[k]) or _lemma_in(doc.tokens[k].text, COLLEAGUE_NOUNS)):
                 k += 1
                 continue
             j = k + 1
@@ -509,11 +529,15 @@ def recover_after_titles(doc: Document) -> None:
                 j += 1
             end = j
             while end < sent.tok_end and end - j < 4 and end not in taken:
-                if not _NAME_WORD.match(doc.tokens[end].text):
+                word = doc.tokens[end].text
+                if not _NAME_WORD.match(word):
+                    # a one-letter last name part ("Ван И") before the clause goes on
+                    if end > j and re.fullmatch(r"[А-ЯЁ]", word) and _ends_name(doc, end, sent):
+                        end += 1
                     break
                 end += 1
             words = doc.tokens[j:end]
-            if 2 <= len(words) and any(_unknown_word(t.text) for t in words):
+            if 2 <= len(words) and any(_unknown_word(t.text) or len(t.text) == 1 for t in words):
                 gov = governing_case(doc.tokens, j, sent.tok_start, frozenset(taken))
                 name = normalize_name(words, gov)
                 added.append(
@@ -571,6 +595,51 @@ def recover_after_titles(doc: Document) -> None:
     doc.mentions.sort(key=lambda m: m.start)
 
 
+COLLEAGUE_NOUNS = {"коллега", "визави", "собеседник"}
+
+
+def _lemma_in(word: str, lemmas_: set[str]) -> bool:
+    return any(p.normal_form in lemmas_ for p in parses(word)[:2])
+
+
+def _ends_name(doc: Document, k: int, sent) -> bool:
+    nxt = doc.tokens[k + 1].text if k + 1 < sent.tok_end else "."
+    return nxt in (".", ",", ";", ")") or not nxt[:1].isupper()
+
+
+def propagate_names(doc: Document) -> None:
+    """A full name found once is found everywhere it is written the same way ("Ван И
+    провел встречу" after "с коллегой Ван И"): the tagger is not consistent."""
+    taken = {k for m in doc.mentions for k in range(m.tok_start, m.tok_end)}
+    names = {}
+    for p in doc.persons.values():
+        words = p.name.split()
+        if len(words) >= 2:
+            names.setdefault(words[0], []).append(words)
+    added = []
+    for si, sent in enumerate(doc.sentences):
+        for k in range(sent.tok_start, sent.tok_end):
+            for words in names.get(doc.tokens[k].text, []):
+                end = k + len(words)
+                if end > sent.tok_end or any(x in taken for x in range(k, end)):
+                    continue
+                if [t.text for t in doc.tokens[k:end]] == words:
+                    toks = doc.tokens[k:end]
+                    name = " ".join(words)
+                    added.append(
+                        PersonMention(
+                            toks[0].start, toks[-1].end, name, k, end, name, si, person=name
+                        )
+                    )
+                    taken |= set(range(k, end))
+    for m in added:
+        person = doc.persons.get(m.name)
+        if person is not None:
+            person.mentions.append(m)
+            doc.mentions.append(m)
+    doc.mentions.sort(key=lambda m: m.start)
+
+
 def _unknown_word(word: str) -> bool:
     """A word the dictionary knows only as a name or not at all (not "Государства")."""
     core = _particle(word)[1]
@@ -580,3 +649,31 @@ def _unknown_word(word: str) -> bool:
     if any(NAME_GRAMS & p.tag.grammemes for p in ps[:2]):
         return True
     return type(ps[0].methods_stack[0][0]).__name__ != "DictionaryAnalyzer"
+
+
+def trim_states(doc: Document) -> None:
+    """A name the tagger ran together with a state before it ("королем Эсватини Мсвати
+    III"): the state's words are no part of the name."""
+    in_state = {
+        k for m in doc.states if m.kind in ("state", "igo") for k in range(m.tok_start, m.tok_end)
+    }
+    for m in doc.mentions:
+        k = m.tok_start
+        while k < m.tok_end - 1 and k in in_state:
+            k += 1
+        if k == m.tok_start:
+            continue
+        toks = doc.tokens[k : m.tok_end]
+        name = normalize_name(toks)
+        person = doc.persons.get(m.person or "")
+        m.tok_start, m.start, m.text, m.name = (
+            k,
+            toks[0].start,
+            doc.text[toks[0].start : m.end],
+            name,
+        )
+        if person is not None and person.name != name and len(person.mentions) == 1:
+            del doc.persons[person.key]
+            person.key = person.name = name
+            doc.persons.setdefault(name, person)
+            m.person = name

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dipgraph.graph.model import is_igo
 from dipgraph.loaders.extract.doc import Document, StateMention, Title, Token
 from dipgraph.loaders.lang.ru.models import lemmas, parses
 from dipgraph.loaders.lang.ru.states import _data, gazetteer
@@ -32,10 +33,10 @@ KEEP_MODIFIERS = {
 }
 DROP_MODIFIERS = {"новый", "новоназначенный", "назначенный", "бывший", "нынешний", "действующий"}
 ROLE_REWRITES = [
-    (re.compile(r"^заместитель главы мид\b"), "заместитель министра иностранных дел"),
-    (re.compile(r"^глава мид\b"), "министр иностранных дел"),
-    (re.compile(r"^руководитель мид\b"), "министр иностранных дел"),
-    (re.compile(r"^заместитель министра мид\b"), "заместитель министра иностранных дел"),
+    (re.compile(r"^заместитель главы мид\w*\b"), "заместитель министра иностранных дел"),
+    (re.compile(r"^глава мид\w*\b"), "министр иностранных дел"),
+    (re.compile(r"^руководитель мид\w*\b"), "министр иностранных дел"),
+    (re.compile(r"^заместитель министра мид\w*\b"), "заместитель министра иностранных дел"),
     (
         re.compile(r"^заместитель (главы|руководителя) министерства иностранных дел\b"),
         "заместитель министра иностранных дел",
@@ -87,7 +88,7 @@ def position_lemmas(text: str) -> set[str]:
 
 def is_ambassador(role: str | None) -> bool:
     """Does the role name an ambassador ("посол", "чрезвычайный и полномочный посол")?"""
-    return bool(role) and "посол" in role.lower()
+    return bool(role) and ("посол" in role.lower() or "нунций" in role.lower())
 
 
 NOT_TITLE_POS = {"PREP", "CONJ", "PRCL", "ADVB", "INTJ", "NPRO"}
@@ -239,11 +240,11 @@ def build_title(
             skip |= span
         else:
             skip |= span
-    if state is None:
-        # "российский президент", "британский премьер": a state adjective before it
-        adj = next((m for m in states if m.kind == "adj" and m.tok_end == head_i - len(mods)), None)
-        if adj is not None:
-            state = adj.code
+    adj = next((m for m in states if m.kind == "adj" and m.tok_end == head_i - len(mods)), None)
+    if adj is not None and (state is None or is_igo(state)):
+        # "российский президент", "британский премьер": a state adjective before it;
+        # "американский сопредседатель Минской группы ОБСЕ" is American, not the OSCE's
+        state = adj.code
     rest = [
         tokens[k].text
         if tokens[k].text.isupper() or k in quoted or _LATIN.match(tokens[k].text)
@@ -445,9 +446,15 @@ def parse_title(text: str) -> Title | None:
 
 def roles(doc: Document) -> Document:
     """Attach a title to each person mention and fold titles into the persons."""
-    from dipgraph.loaders.lang.ru.names import recover_after_titles
+    from dipgraph.loaders.lang.ru.names import (
+        propagate_names,
+        recover_after_titles,
+        trim_states,
+    )
 
+    trim_states(doc)
     recover_after_titles(doc)
+    propagate_names(doc)
     by_sentence: dict[int, list[StateMention]] = {}
     for m in doc.states:
         by_sentence.setdefault(doc.sentence_at(m.start), []).append(m)
@@ -494,9 +501,12 @@ def roles(doc: Document) -> Document:
                 org_at=org_at,
             )
         if title is None:
-            # an adjective right before the name: "казахстанский дипломат" is caught above;
-            # "казахстанский эксперт Имя" gives a state only
-            pass
+            # "с китайским коллегой Ван И": the colleague's state from the adjective
+            k = mention.tok_start - base - 1
+            if k >= 1 and lemmas(toks[k].text) & {"коллега", "визави"}:
+                adj = [m for m in local if m.kind in ("adj", "state") and m.tok_end == k]
+                if adj:
+                    title = Title(None, state=adj[-1].code, start=toks[k].start, end=toks[k].end)
         if title is not None and title.state is None:
             # "делегация МИД Кыргызстана во главе с заместителем министра ...": the
             # delegation's state
@@ -506,6 +516,7 @@ def roles(doc: Document) -> Document:
                 if before:
                     title.state = before[-1].code
         mention.title = title
+    _respective_titles(doc)
     for person in doc.persons.values():
         for m in person.mentions:
             t = m.title
@@ -523,6 +534,52 @@ def roles(doc: Document) -> Document:
             if person.role and person.state is None and _nominative_title(doc, person):
                 person.state = doc.publisher
     return doc
+
+
+def _respective_titles(doc: Document) -> None:
+    """ "Министры иностранных дел Белоруссии и России Владимир Макей и Сергей Лавров": a
+    plural title over as many states as names gives each name its state, in order."""
+    for si, sent in enumerate(doc.sentences):
+        toks = doc.tokens[sent.tok_start : sent.tok_end]
+        names = [m for m in doc.mentions if m.sent == si]
+        if len(names) < 2:
+            continue
+        for h, tok in enumerate(toks):
+            if not (_head(tok) and _plural_only(tok)):
+                continue
+            first = next((m for m in names if m.tok_start - sent.tok_start > h), None)
+            if first is None or first.tok_start - sent.tok_start - h > WINDOW:
+                continue
+            lo, hi = sent.tok_start + h, first.tok_start
+            states = [m for m in doc.states if lo < m.tok_start < hi and m.kind in ("state", "adj")]
+            group = [first]
+            for m in names[names.index(first) + 1 :]:
+                gap = doc.tokens[group[-1].tok_end : m.tok_start]
+                if len(gap) == 1 and gap[0].text.lower() in ("и", ","):
+                    group.append(m)
+                else:
+                    break
+            if len(states) < 2 or len(states) != len(group):
+                continue
+            local = [
+                StateMention(
+                    m.code,
+                    m.kind,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.tok_start - sent.tok_start,
+                    m.tok_end - sent.tok_start,
+                    m.name,
+                )  # fmt: skip
+                for m in states
+            ]
+            base = build_title(toks, h, first.tok_start - sent.tok_start, local, doc.text)
+            if base is None:
+                continue
+            for m, st in zip(group, states, strict=True):
+                m.title = Title(base.role, st.code, None, base.organization, base.text,
+                                base.start, base.end)  # fmt: skip
 
 
 def _nominative_title(doc: Document, person) -> bool:

@@ -28,11 +28,27 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# "... с коллегой Ван И. Перед заседанием ...": a one-letter name ends a sentence when
+# the next word is no name
+_LETTER_END_RE = re.compile(r"[А-ЯЁ][а-яё]+ [А-ЯЁ]\.(\s+)(?=([А-ЯЁ][а-яё]+))")
+
+
+def _letter_ends(text: str) -> list[int]:
+    from dipgraph.loaders.lang.ru.models import parses
+
+    out = []
+    for m in _LETTER_END_RE.finditer(text):
+        ps = parses(m.group(2))
+        if not any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in ps):
+            out.append(m.end(1))
+    return out
+
+
 def _sentences(body: str):
     from razdel import sentenize
 
     for s in sentenize(body):
-        cuts = [m.start() for m in _GLUED_RE.finditer(s.text)]
+        cuts = sorted([m.start() for m in _GLUED_RE.finditer(s.text)] + _letter_ends(s.text))
         lo = 0
         for cut in [*cuts, len(s.text)]:
             piece = s.text[lo:cut]

@@ -23,9 +23,12 @@ from functools import cached_property
 from dipgraph.loaders.extract.doc import Document, EventDraft, PersonMention, StateMention, Token
 from dipgraph.loaders.lang.ru.events import accredited, consulted, frames, hosted, met
 from dipgraph.loaders.lang.ru.events.common import (
+    DURING_PREPS,
     HAPPEN_VERBS,
+    _prep_before,
     cues,
     is_planned,
+    names_event,
     person_keys,
     reported,
     venue,
@@ -105,12 +108,14 @@ def events(doc: Document) -> Document:
     published = r.published if r.published and r.date_precision != "unknown" else None
     by_paragraph: dict[int, list[EventDraft]] = {}
     credentials = "верительн" in doc.text.lower()
+    cue_paragraphs: dict[int, set[str]] = {}
     unresolved_credentials = False
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in doc.mentions:
         by_sentence.setdefault(m.sent, []).append(m)
     for si, s in enumerate(doc.sentences):
         toks = doc.tokens[s.tok_start : s.tok_end]
+        cue_paragraphs.setdefault(s.paragraph, set()).update(names_event(toks))
         found = cues(toks, credentials)
         if not found:
             continue
@@ -137,10 +142,21 @@ def events(doc: Document) -> Document:
         for type_, fmt, ci, cue_text in found:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
-            if not reported(toks, ci, needs_verb, nominal, published) and not (
-                type_ == "CONSULTED"
-                and not is_planned(toks, ci)
-                and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+            if (
+                not reported(toks, ci, needs_verb, nominal, published)
+                and not (
+                    type_ == "CONSULTED"
+                    and not is_planned(toks, ci)
+                    and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
+                )
+                and not (
+                    # "речь шла и во время телефонных переговоров X с Y": a meeting the
+                    # clause's past verb frames
+                    nominal
+                    and _prep_before(toks, ci) in DURING_PREPS
+                    and not is_planned(toks, ci)
+                    and frames.told_by_past_clause(doc, si, ci, None)
+                )
             ):
                 continue
             met_drafts = None
@@ -190,13 +206,30 @@ def events(doc: Document) -> Document:
             later = [e.sentence for e in evs if e.sentence > ev.sentence]
             stop = min(later) if later else para_sents[-1] + 1
             span = [i for i in para_sents if ev.sentence <= i < stop]
+            if ev.type == "HOSTED" and not later:
+                # a release about one reception goes on in the next lines ("Гостей
+                # приветствовал посол ...", "Приём посетили ..."): up to the next event
+                for nxt in range(para + 1, para + 4):
+                    own = names_event(doc.sentence_tokens(ev.sentence))
+                    if (
+                        nxt in by_paragraph
+                        or cue_paragraphs.get(nxt, set()) - own
+                        or nxt >= len(doc.paragraphs)
+                    ):
+                        break
+                    span += [i for i, s in enumerate(doc.sentences) if s.paragraph == nxt]
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
     if unresolved_credentials and not any(e.type == "ACCREDITED" for e in doc.events):
         _meetings_of_new_ambassadors(doc)
+    if any(e.type == "ACCREDITED" for e in doc.events):
+        for ev in doc.events:  # "Церемония состоялась в ...": the credentials ceremony
+            if ev.type == "HOSTED" and "церемони" in ev.cue.lower():
+                ev.type = "DROP"
     _drop_exchanges_inside_meetings(doc)
     _drop_title_repeats(doc)
+    _merge_retold(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
 
@@ -230,6 +263,38 @@ def _drop_exchanges_inside_meetings(doc: Document) -> None:
                 for o in doc.events
             ):
                 ev.type = "DROP"
+
+
+def _merge_retold(doc: Document) -> None:
+    """One contact told twice in a release (the lead, then a quote of the ministry's
+    statement) is one event: same type and parties, and the people of one include the
+    other's. A meeting of the parties of a credentials ceremony is that ceremony."""
+    kept: list[EventDraft] = []
+    for ev in sorted(doc.events, key=lambda e: e.sentence):
+        if ev.type == "DROP":
+            continue
+        into = next(
+            (
+                k
+                for k in kept
+                if (k.type == ev.type or {k.type, ev.type} == {"MET", "ACCREDITED"})
+                and set(k.parties) == set(ev.parties)
+                and (
+                    set(ev.participants) <= set(k.participants)
+                    or set(k.participants) <= set(ev.participants)
+                    or {k.type, ev.type} == {"MET", "ACCREDITED"}
+                )
+            ),
+            None,
+        )
+        if into is None:
+            kept.append(ev)
+            continue
+        if ev.type == "ACCREDITED" and into.type == "MET":
+            into.type, into.kind, into.format = "ACCREDITED", ev.kind, None
+        into.participants += [p for p in ev.participants if p not in into.participants]
+        into.host = into.host or ev.host
+        ev.type = "DROP"
 
 
 def title_paragraphs(doc: Document) -> set[int]:

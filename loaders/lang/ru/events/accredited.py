@@ -19,7 +19,12 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     doc = ctx.doc
     people = list(ctx.people)
     persons = doc.persons
-    receivers = [p for p in people if persons[p].role and not is_ambassador(persons[p].role)]
+    receivers = [
+        p
+        for p in people
+        if (persons[p].role and not is_ambassador(persons[p].role))
+        or (not persons[p].role and _dative(doc, ctx.index, p))  # "грамоты Лукашенко"
+    ]
     host = doc.publisher or next(
         (persons[p].state for p in receivers if persons[p].state), doc.home_state
     )
@@ -54,6 +59,14 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ev.confidence = 0.85 if named and code else 0.65
         out.append(ev)
     return out
+
+
+def _dative(doc: Document, si: int, person: str) -> bool:
+    """The person is named in the dative here: the one credentials are handed to."""
+    for m in doc.mentions:
+        if m.sent == si and m.person == person:
+            return doc.tokens[m.tok_start].feats.get("Case") == "Dat"
+    return False
 
 
 def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:

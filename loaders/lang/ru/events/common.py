@@ -52,6 +52,7 @@ MET_CUES = {"встреча", "встретиться", "встречаться"
 # "X договорился с Y о ..."): a discussion or an agreement between two officials is a
 # contact, reported as happened when the verb is past or present and not negated
 CONTACT_VERBS = {
+    "переговорить",
     "встретиться",
     "встречаться",
     "побеседовать",
@@ -123,6 +124,7 @@ HAPPEN_VERBS = {
     "принимать",
     "вручить",
     "участвовать",
+    "совершить",
 } | CONTACT_VERBS
 # a contact that is habitual, hypothetical or wished for is not an event
 NOT_ONCE = {
@@ -508,3 +510,10 @@ def list_items(doc: Document, si: int) -> list[int]:
             break
         out.append(k)
     return out
+
+
+def names_event(toks: list[Token]) -> set[str]:
+    """The events the sentence names (a meeting, talks, a briefing), told or not: their
+    lemmas."""
+    words = HOSTED_NOUNS | MET_CUES | {"консультация", "переговоры", "переговор"}
+    return {w for t in toks for w in _lem(t) & words}

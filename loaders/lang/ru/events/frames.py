@@ -41,6 +41,10 @@ JOINT_WORDS = {
     "пятисторонний",
 }
 SUBJECT_RELS = {"nsubj", "nsubj:pass"}
+DISCUSS_VERBS = {
+    "обсудить", "обсуждать", "рассмотреть", "рассматривать", "затронуть", "затрагивать",
+    "коснуться", "касаться", "осудить", "осуждать", "обменяться", "обмениваться",
+}  # fmt: skip
 CUE_NOUNS = {"встреча", "переговоры", "консультация", "беседа", "разговор", "обмен", "грамота"}
 FRAME_NOUNS = {"ход", "итог", "время", "рамка", "завершение", "окончание", "полях", "поле"}
 # a title or noun that names an official without a name ("Глава МИД", "коллега")
@@ -78,6 +82,7 @@ class Frame:
     counterparts: list[Side]
     joint: bool = False
     subject: bool = False  # the clause names its subject (else "Состоялась встреча с ...")
+    pronoun: bool = False  # the subject is "он"/"она" or dropped ("совершил ряд встреч")
 
 
 def parse(doc: Document, si: int) -> list[tuple[int, str]]:
@@ -126,9 +131,27 @@ def _is_verb(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND")
 
 
+QUANTITY_NOUNS = {"ряд", "серия", "цикл", "несколько"}
+
+
+def _nominal_head(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
+    """Up from the cue over "ряд встреч" and "встреч и переговоров" to the noun the verb
+    holds."""
+    k = ci
+    for _ in range(3):
+        h, rel = tree[k]
+        if h < 0:
+            break
+        if rel == "conj" or (rel == "nmod" and lemmas(toks[h].text) & QUANTITY_NOUNS):
+            k = h
+            continue
+        break
+    return k
+
+
 def predicate(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
     """The verb that tells the cue ("провел переговоры" -> провел), else the cue."""
-    head, rel = tree[ci]
+    head, rel = tree[_nominal_head(tree, toks, ci)]
     if rel in ("obj", "nsubj", "nsubj:pass") and head >= 0 and _is_verb(toks[head]):
         return head
     return ci
@@ -205,8 +228,22 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         g = group(code)
         if p not in g.persons:
             g.persons.append(p)
-    for code in side.states:
+    stated = {c for c in order if c}
+    if len(side.persons) >= 2 and len(stated) >= 2:
+        listed = side.states  # "послами Франции Жаном Дюпоном, Италии Марио Росси ..."
+    else:
+        # one counterpart unless the states are a list ("Катара, Кувейта и Омана"); not
+        # the states inside one official's titles ("американским сопредседателем Минской
+        # группы ОБСЕ, главным советником госсекретаря США")
+        listed = _listed(doc, si, side.states, states)
+    for code in listed:
         group(code)
+    if len(listed) <= 1 and len(groups) > 1:
+        first = groups[order[0]]
+        for c in order[1:]:
+            first.persons += [p for p in groups[c].persons if p not in first.persons]
+        groups = {order[0]: first}
+        order = order[:1]
     out = [groups[c] for c in order]
     # persons of no known state join a single stated group rather than make their own
     stateless = groups.get(None)
@@ -214,6 +251,29 @@ def split(doc: Document, si: int, side: Side, states: list[StateMention]) -> lis
         other = next(g for g in out if g is not stateless)
         other.persons.extend(p for p in stateless.persons if p not in other.persons)
         out = [other]
+    return out
+
+
+def _listed(doc: Document, si: int, codes: list[str], states: list[StateMention]) -> list[str]:
+    """The side's states that form a written list: the first, and those joined to the one
+    before by a comma or "и" (with at most a title word between: "с министрами иностранных
+    дел Катара, Кувейта и Омана", "послами Франции, Италии и Испании")."""
+    base = doc.sentences[si].tok_start
+    toks = doc.sentence_tokens(si)
+    mine = sorted((m for m in states if m.code in codes and m.kind != "city"),
+                  key=lambda m: m.tok_start)  # fmt: skip
+    if not mine:
+        return []
+    out = [mine[0].code]
+    prev = mine[0]
+    for m in mine[1:]:
+        gap = [t.text.lower() for t in toks[prev.tok_end - base : m.tok_start - base]]
+        if gap in (["и"], [","], [",", "и"]):
+            if m.code not in out:
+                out.append(m.code)
+            prev = m
+        else:
+            break
     return out
 
 
@@ -232,13 +292,15 @@ def is_topic(doc: Document, si: int, mention: StateMention) -> bool:
     while 0 <= k < len(tree) and k not in seen:
         seen.add(k)
         words = _case_words(tree, toks, k)
-        if words & WITH or "между" in words:
-            return False
         if words & NOT_SIDE_PREPS:
-            return True
+            return True  # a "с"/"между" phrase under a topic is the topic's too ("по
+            # отношениям с США"): keep climbing past them up to the cue or the verb
         if _is_verb(toks[k]) or lemmas(toks[k].text) & CUE_NOUNS:
             return False
-        k = tree[k][0]
+        h = tree[k][0]
+        if tree[k][1] in ("obj", "obl") and h >= 0 and lemmas(toks[h].text) & DISCUSS_VERBS:
+            return True  # "обсудили отношения двух стран с США": what was discussed
+        k = h
     return False
 
 
@@ -253,7 +315,10 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     tree = parse(doc, si)
     toks = doc.sentence_tokens(si)
     pred = predicate(tree, toks, ci)
-    heads = [pred, ci]
+    top = _nominal_head(tree, toks, ci)
+    heads = [pred, ci] + [top] * (top not in (pred, ci))
+    heads += [c for h in list(heads) for c in _children(tree, h) if tree[c][1] == "conj"
+              and lemmas(toks[c].text) & CUE_NOUNS and c not in heads]  # fmt: skip
     head, rel = tree[ci]
     if head >= 0 and lemmas(toks[head].text) & FRAME_NOUNS:
         head, rel = tree[head]  # "в ходе встречи", "по итогам переговоров"
@@ -299,7 +364,37 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
     counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
-    return Frame(agent, counterparts, is_joint(toks, ci), bool(agent_roots))
+    pronoun = bool(agent_roots) and all(lemmas(toks[r].text) & PRONOUNS for r in agent_roots)
+    dropped = not agent_roots and _finite_personal(toks[pred])
+    return Frame(
+        agent, counterparts, is_joint(toks, ci), bool(agent_roots) and not pronoun,
+        pronoun or dropped,
+    )  # fmt: skip
+
+
+PRONOUNS = {"он", "она"}
+
+
+def _finite_personal(tok: Token) -> bool:
+    """A past verb of a person ("совершил", "встретился"): its subject was dropped."""
+    ps = parses(tok.text)
+    return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.gender in ("masc", "femn")
+
+
+def antecedent(doc: Document, si: int, own: str | None) -> str | None:
+    """The person a pronoun or a dropped subject stands for: the release's protagonist,
+    the official named most often before this sentence (of the reporting side when it is
+    known; the latest on a tie)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for m in doc.mentions:
+        p = doc.persons.get(m.person or "")
+        if m.sent >= si or p is None or not p.role:
+            continue
+        if own is not None and p.state not in (own, None):
+            continue
+        n, _ = counts.get(p.key, (0, 0))
+        counts[p.key] = (n + 1, m.start)
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:
@@ -330,7 +425,8 @@ def _corefer(doc: Document, si: int, tokens: set[int], toks: list[Token]) -> lis
     found = [
         p
         for p, person in doc.persons.items()
-        if person.role == title.role
+        if person.role
+        and (person.role == title.role or person.role.startswith(title.role + " "))
         and (title.state is None or person.state in (title.state, None))
         and first_sent[p] < si
     ]
@@ -349,7 +445,7 @@ def agent_official(doc: Document, si: int, ci: int) -> bool:
     return False
 
 
-def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> bool:
+def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str] | None) -> bool:
     """The cue hangs (over nouns: "визит ... для проведения консультаций") under a past
     verb of happening that governs the clause ("состоялся визит"), not negated."""
     tree = parse(doc, si)
@@ -366,7 +462,7 @@ def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str]) -> boo
             return (
                 ps[0].tag.POS == "VERB"
                 and ps[0].tag.tense == "past"
-                and bool(lemmas(toks[h].text) & verbs)
+                and (verbs is None or bool(lemmas(toks[h].text) & verbs))
                 and not negated
             )
         k = h

@@ -93,6 +93,8 @@ def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) 
             ev.host = next((o for o in find_orgs(doc, si) if o.kind != "other"), None)
             if ev.host:
                 break
+    if ev.host and not ev.host.state and ev.host.kind in ("embassy", "ministry"):
+        ev.host.state = doc.publisher  # "В Посольстве состоялся приём": the publisher's
     if ev.host and ev.host.state:
         ev.add_parties([ev.host.state])
     ev.add_parties(_triggered_parties(doc, span))

@@ -47,6 +47,10 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     people = ctx.people
     if len(people) < 2 or not _met_pair(ctx.toks, ctx.base, ci, ctx.mentions):
         return []
+    if len({doc.persons[p].state for p in people} - {None}) > 2 and not frames.is_joint(
+        ctx.toks, ci
+    ):
+        return []  # several counterparts and no side that met them all: never joined
     ev = _new(ctx, cue, fmt_out, pattern)
     ev.participants = list(people)
     ev.add_parties([doc.persons[p].state for p in people])
@@ -70,18 +74,35 @@ def _from_frame(
     fr = frames.frame(doc, ctx.index, ci, ctx.states)
     counterparts = [g for g in fr.counterparts if g.persons or (g.official and g.states)]
     if not counterparts:
+        # "X и Y в ходе телефонной беседы осудили ...": the subject names both sides
+        people = fr.agent.persons
+        if len(people) >= 2 and len({doc.persons[p].state for p in people} - {None}) >= 2:
+            ev = _new(ctx, cue, fmt, pattern + "_pair")
+            ev.participants = list(people)
+            ev.add_parties([doc.persons[p].state for p in people])
+            ev.confidence = 0.8
+            return [ev]
         return None
     agent = fr.agent
+    if fr.pronoun and not agent.persons:
+        # "он провел встречи с ...", "совершил ряд встреч": the official named before
+        who = frames.antecedent(doc, ctx.index, doc.publisher)
+        if who is not None:
+            agent = frames.Side([who], list(agent.states), True, list(agent.cities))
     own_states = [doc.persons[p].state for p in agent.persons if doc.persons[p].state]
     own_states += [c for c in agent.states if c not in own_states]
     implicit = False
     if not own_states and doc.publisher and (agent.official or agent.persons or not fr.subject):
         own_states = [doc.publisher]  # "Глава МИД провел ...": the reporting side
         implicit = True
+    if not own_states and doc.publisher and fr.pronoun:
+        own_states = [doc.publisher]
+        implicit = True
+    several = len(counterparts) > 1 and not fr.joint
     if not agent.persons and not own_states:
-        return None
+        return [] if several else None  # never join the counterparts to each other
     if not agent.persons and not implicit and not agent.official:
-        return None
+        return [] if several else None
     named = bool(agent.persons) and all(g.persons for g in counterparts)
     base_conf = 0.85 if named else 0.7
     if fr.joint or len(counterparts) == 1:
@@ -105,7 +126,7 @@ def _from_frame(
             continue
         ev.confidence = base_conf - 0.05
         out.append(ev)
-    return out or None
+    return out  # never None here: a list is never joined by the fallback
 
 
 def _with_counterpart(toks: list[Token], s_i: int, m_i: int) -> bool:
