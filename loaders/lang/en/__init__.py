@@ -80,9 +80,11 @@ def _sentence_states(doc: Document, i: int):
 def find_people(doc: Document) -> Document:
     """People by capitalization; a surname alone is the person named in full elsewhere
     in the release, a single word after an honorific or a title a person of its own."""
+    from dataclasses import replace
+
     from dipgraph.graph.model import name_key as spelling_key
     from dipgraph.loaders.lang.en.names import find_names, name_key, surname
-    from dipgraph.loaders.lang.en.roles import title_after, title_before
+    from dipgraph.loaders.lang.en.roles import ParsedTitle, title_after, title_before
 
     doc.mentions, doc.persons = [], {}
     found = []
@@ -92,6 +94,17 @@ def find_people(doc: Document) -> Document:
             n.title = title_before(sent.text, n.start, mentions) or title_after(
                 sent.text, n.end, mentions
             )
+            of_state = re.match(r"\s+of\s+(?:the\s+)?", sent.text[n.end :])
+            if of_state and (n.title is None or n.title.state is None):
+                # "FM Lars Lokke Rasmussen of Denmark"
+                at = n.end + of_state.end()
+                st = next((m for m in mentions if m.start == at and m.kind != "city"), None)
+                if st is not None:
+                    n.title = (
+                        replace(n.title, state=st.code)
+                        if n.title
+                        else ParsedTitle(None, state=st.code, mentions=(st,))
+                    )
             found.append((i, n))
     # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
     by_surname: dict[str, str] = {}
@@ -103,7 +116,8 @@ def find_people(doc: Document) -> Document:
     for i, n in found:
         if n.single:
             n.person = by_surname.get(spelling_key(n.name))
-            if n.person is None and n.cued:
+            titled = n.title is not None and n.title.role and 0 <= n.start - n.title.end <= 2
+            if n.person is None and (n.cued or titled):  # "the Minister of ... Aidarbekov"
                 n.person = name_key(n.name)
                 doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
         if n.person is None:
@@ -153,7 +167,7 @@ def assign_roles(doc: Document) -> Document:
             titled = [doc.persons[o.person].role for o in same if o.person != m.person]
             titled = [r for r in titled if r and r != "counterpart"]
             if titled:
-                p.role = titled[-1]
+                p.role = titled[0]
     for p in doc.persons.values():
         if p.state is None and p.role and not is_ambassador(p.role):
             p.state = doc.publisher
@@ -166,8 +180,14 @@ def _state_beside(doc: Document, m) -> str | None:
     sent = doc.sentences[m.sent]
     states = [st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"]
     before = doc.text[sent.start : m.start]
-    for st in states:
-        if st.end <= m.start and re.fullmatch(r"\s*,\s*", doc.text[st.end : m.start]):
+    listing = re.search(r"(?i)\bambassadors?\b|\bcredentials\b|\benvoys\b", sent.text)
+    # "of Uruguay, Name", "Kyrgyzstan - Name", in a list of envoys also "Mongolia Name"
+    if not listing:
+        sep = None
+    else:
+        sep = r"\s*[,\-–—:]\s*|\s+|['’]s\s+"
+    for st in states if sep else []:
+        if st.end <= m.start and re.fullmatch(sep, doc.text[st.end : m.start]):
             lead = doc.text[max(sent.start, st.start - 40) : st.start]
             if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w-]+,\s+)?$", lead):
                 continue  # "in Goa, India, Name ...": the place, not the person's state
