@@ -69,6 +69,13 @@ def _publisher(ctx, param, value):
     return code
 
 
+min_confidence_option = click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+    metavar="X",
+    help="Leave out events whose confidence (the precision their rule showed on the dev "
+    "set, loaders/lang/ru/data/confidence.tsv) is below X.",
+)  # fmt: skip
+
 publisher_option = click.option(
     "--publisher", callback=_publisher, metavar="CODE",
     help="State/IGO whose ministry published releases that do not say it (KZ, RU, EU): "
@@ -84,9 +91,10 @@ publisher_option = click.option(
 )  # fmt: skip
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
 @publisher_option
+@min_confidence_option
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no warnings.")
-def extract(paths, fmt, year, publisher, workers, quiet) -> None:
+def extract(paths, fmt, year, publisher, min_confidence, workers, quiet) -> None:
     """Print the events and officials found in releases.
 
     PATHS are files, folders (recursive) or globs: text with a dateline, JSON Lines,
@@ -107,7 +115,9 @@ def extract(paths, fmt, year, publisher, workers, quiet) -> None:
     n_paths = sum(1 for _ in iter_paths(paths))
     show_bar = not quiet and n_paths > 5 and sys.stderr.isatty()
     failed = False
-    results = extract_paths(paths, year=year, publisher=publisher, workers=workers)
+    results = extract_paths(
+        paths, year=year, publisher=publisher, workers=workers, min_confidence=min_confidence
+    )
     bar = click.progressbar(results, length=n_paths, label="extracting", file=sys.stderr)
     with bar if show_bar else _nullcontext(results) as items:
         for path, result in items:
@@ -350,12 +360,15 @@ def db_status(data_dir: str | None, as_json: bool) -> None:
 @click.option("--replace", is_flag=True, help="Retract each release's events and write anew.")
 @click.option("--year", type=click.IntRange(1900, 2100), help="Year for datelines without one.")
 @publisher_option
+@min_confidence_option
 @click.option(
     "--workers", type=click.IntRange(1, 64), default=1, show_default=True,
     help="Extraction processes.",
 )  # fmt: skip
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar, only the summary.")
-def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) -> None:
+def load(
+    paths, store_name, data_dir, replace, year, publisher, min_confidence, workers, quiet
+) -> None:
     """Extract events from releases and write them into the graph.
 
     PATHS are files, folders (read recursively) or globs: plain text with a dateline,
@@ -368,6 +381,7 @@ def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) 
       dipgraph load examples/
       dipgraph load 'releases/2026-*.txt' --year 2026 --workers 2
       dipgraph load feed.xml --store neo4j
+      dipgraph load releases.jsonl --publisher KZ --min-confidence 0.8
     """
     from dipgraph.graph.store import StoreError
     from dipgraph.ingest import load as load_releases
@@ -392,6 +406,7 @@ def load(paths, store_name, data_dir, replace, year, publisher, workers, quiet) 
     try:
         report = load_releases(
             paths, settings, replace=replace, year=year, publisher=publisher, workers=workers,
+            min_confidence=min_confidence,
             on_progress=on_progress, on_total=on_total,
         )  # fmt: skip
     except StoreError as exc:

@@ -149,6 +149,7 @@ def load(
     year: int | None = None,
     publisher: str | None = None,
     workers: int = 1,
+    min_confidence: float = 0.0,
     on_progress: Callable[[FileOutcome], None] | None = None,
     on_total: Callable[[int], None] | None = None,
 ) -> LoadReport:
@@ -167,7 +168,7 @@ def load(
             store.ensure_schema()
             report.repaired = repair_incomplete(store)
             items = read_paths(paths, year=year, publisher=publisher)
-            stream = _load_stream(store, items, replace, workers, report, on_total)
+            stream = _load_stream(store, items, replace, workers, report, on_total, min_confidence)
             for outcome in stream:
                 report.outcomes.append(outcome)
                 if on_progress:
@@ -186,6 +187,7 @@ def _load_stream(
     workers: int,
     report: LoadReport,
     on_total: Callable[[int], None] | None = None,
+    min_confidence: float = 0.0,
 ) -> Iterator[FileOutcome]:
     from dipgraph.loaders.extract import extract_many
     from dipgraph.loaders.mapping import to_batch
@@ -215,7 +217,9 @@ def _load_stream(
 
     if on_total:
         on_total(answered)
-    extractions = extract_many((release for _, release, _ in todo), workers=workers)
+    extractions = extract_many(
+        (release for _, release, _ in todo), workers=workers, min_confidence=min_confidence
+    )
     for (path, release, replacing), extraction in zip(todo, extractions, strict=True):
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")

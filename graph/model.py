@@ -65,6 +65,8 @@ IGO_CODES: dict[str, str] = {
     "CAREC": "Central Asia Regional Economic Cooperation",
     "NDB": "New Development Bank",
     "ILO": "International Labour Organization",
+    "G77": "Group of 77",
+    "WFP": "World Food Programme",
     "LAS": "League of Arab States",
     "GCC": "Gulf Cooperation Council",
     "ADB": "Asian Development Bank",

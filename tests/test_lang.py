@@ -138,3 +138,53 @@ def test_eval_keys_gold_by_record_id_and_counts_empty_releases(tmp_path):
     )
     assert (report.events.tp, report.events.fp, report.events.fn) == (1, 1, 0)
     assert report.unscored == ["b_03"]
+
+
+def test_confidence_is_the_precision_measured_per_pattern_and_filters_events():
+    from dipgraph.loaders.extract import extract
+
+    ru = get_language("ru")
+    table = (REPO / "loaders/lang/ru/data/confidence.tsv").read_text("utf-8").splitlines()
+    rows = [line.split("\t") for line in table if line and not line.startswith("#")]
+    type_, pattern, found, right, conf = rows[0]
+    assert ru.event_confidence(type_, pattern, 0.123) == float(conf)
+    assert float(conf) == round((int(right) + 1) / (int(found) + 2), 2)
+    assert ru.event_confidence("MET", "no-such-pattern", 0.123) != 0.123  # the type's
+    text = (
+        "Москва. 3 марта. МИД - Сергей Лавров провел переговоры с министром иностранных дел "
+        "Турции Хаканом Фиданом. Во время встречи стороны обменялись мнениями. В посольстве "
+        "России прошел прием, в котором приняли участие представители МИД Турции."
+    )
+    every = extract(read_text(text, year=2026, publisher="RU"))
+    measured = {float(r[4]) for r in rows}
+    assert every.events and all(e.confidence in measured for e in every.events)
+    cut = min(e.confidence for e in every.events) + 0.01
+    fewer = extract(read_text(text, year=2026, publisher="RU"), min_confidence=cut)
+    assert len(fewer.events) < len(every.events)
+    assert all(e.confidence >= cut for e in fewer.events)
+    assert fewer.officials == every.officials
+
+
+def test_cli_min_confidence_and_publisher_options(tmp_path):
+    from click.testing import CliRunner
+
+    from dipgraph.cli import cli
+
+    path = tmp_path / "r.txt"
+    path.write_text(
+        "Глава МИД провел телефонный разговор с турецким коллегой. В посольстве прошел "
+        "прием, в котором приняли участие представители МИД Турции.",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    out = runner.invoke(cli, ["extract", str(path), "--publisher", "KZ", "-q"])
+    assert out.exit_code == 0, out.output
+    events = [json.loads(line) for line in out.output.splitlines()]
+    events = [e for e in events if e.get("record") != "official"]
+    assert {"KZ", "TR"} <= set(events[0]["parties"])
+    high = runner.invoke(
+        cli, ["extract", str(path), "--publisher", "KZ", "--min-confidence", "0.99", "-q"]
+    )
+    assert high.exit_code == 0 and high.output.strip() == ""
+    bad = runner.invoke(cli, ["extract", str(path), "--publisher", "Нарния"])
+    assert bad.exit_code == 2 and "names no state" in bad.output

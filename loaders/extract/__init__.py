@@ -19,6 +19,7 @@ import os
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from collections.abc import Iterable  # noqa: E402
+from functools import partial  # noqa: E402
 
 from dipgraph.graph.model import Evidence, Release, event_id, official_id  # noqa: E402
 from dipgraph.loaders.records import (  # noqa: E402
@@ -93,13 +94,15 @@ def _occurrence(counts: dict[tuple, int], ev) -> int:
     return counts[key] - 1
 
 
-def extract(release: Release) -> Extraction:
+def extract(release: Release, min_confidence: float = 0.0) -> Extraction:
     """Events and officials of one release (an Extraction with warnings, never raises
-    on odd text)."""
+    on odd text). Events whose measured confidence is below ``min_confidence`` are left
+    out (the officials stay)."""
     problem = check_language(release)
     if problem:
         return Extraction(release=release, warnings=[problem], extractor_version=EXTRACTOR_VERSION)
-    doc = analyze(release)
+    lang = _language(release)
+    doc = lang.analyze(release)
     source = release.source_uri
     events: list[EventRecord] = []
     seen: set[tuple] = set()
@@ -117,6 +120,11 @@ def extract(release: Release) -> Extraction:
         if ev.host is not None:
             host = Host(name=ev.host.name, kind=ev.host.kind, state=ev.host.state)
         venue = Place(name=ev.venue[0], state=ev.venue[1]) if ev.venue else None
+        confidence = round(
+            max(0.05, min(0.99, lang.event_confidence(ev.type, ev.pattern, ev.confidence))), 2
+        )
+        if confidence < min_confidence:
+            continue
         events.append(
             EventRecord(
                 release=release.id,
@@ -140,7 +148,7 @@ def extract(release: Release) -> Extraction:
                 participants=participants,
                 host=host,
                 venue=venue,
-                confidence=round(max(0.05, min(0.99, ev.confidence)), 2),
+                confidence=confidence,
                 summary=f"{ev.type} ({ev.cue})",
                 kind=ev.kind,
             )
@@ -178,29 +186,40 @@ def _init_worker() -> None:
     os.environ["OPENBLAS_NUM_THREADS"] = "1"
 
 
-def _extract_one(release: Release) -> Extraction:
+def _extract_one(release: Release, min_confidence: float = 0.0) -> Extraction:
     try:
-        return extract(release)
+        return extract(release, min_confidence)
     except Exception as exc:  # a worker must not take the batch down
         return Extraction(release=release, error=f"extraction failed: {exc!r}")
 
 
-def extract_many(releases: Iterable[Release], workers: int = 1, chunksize: int = 4):
+def extract_many(
+    releases: Iterable[Release],
+    workers: int = 1,
+    chunksize: int = 4,
+    min_confidence: float = 0.0,
+):
     """Extract many releases, in order; ``workers > 1`` uses a process pool (fork), each
     worker loading the models once with OPENBLAS_NUM_THREADS=1. Yields Extractions."""
+    one = partial(_extract_one, min_confidence=min_confidence)
     if workers <= 1:
         for r in releases:
-            yield _extract_one(r)
+            yield one(r)
         return
     import multiprocessing as mp
 
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker) as pool:
-        yield from pool.imap(_extract_one, releases, chunksize=chunksize)
+        yield from pool.imap(one, releases, chunksize=chunksize)
 
 
 def extract_paths(
-    paths, *, year: int | None = None, publisher: str | None = None, workers: int = 1
+    paths,
+    *,
+    year: int | None = None,
+    publisher: str | None = None,
+    workers: int = 1,
+    min_confidence: float = 0.0,
 ):
     """Read files/folders/globs/'-' (:func:`dipgraph.loaders.sources.read_paths`: gold
     files inside folders skipped) and extract them, in order. Yields ``(path, result)``
@@ -209,7 +228,7 @@ def extract_paths(
 
     items = list(read_paths(paths, year=year, publisher=publisher))
     todo = [r for _, r in items if isinstance(r, Release)]
-    results = iter(extract_many(todo, workers=workers))
+    results = iter(extract_many(todo, workers=workers, min_confidence=min_confidence))
     for path, item in items:
         yield path, (next(results) if isinstance(item, Release) else item)
 

@@ -34,6 +34,24 @@ def _cities() -> dict[str, str]:
     return {row[0]: row[1] for row in _data("cities.tsv")}
 
 
+@cache
+def _confidence_table() -> dict[tuple[str, str], float]:
+    """(type, pattern) -> measured confidence, and (type, "*") for the type as a whole."""
+    from dipgraph.loaders.lang.ru.states import _data
+
+    table: dict[tuple[str, str], float] = {}
+    totals: dict[str, list[int]] = {}
+    for row in _data("confidence.tsv"):
+        type_, pattern, found, right, conf = row[:5]
+        table[(type_, pattern)] = float(conf)
+        t = totals.setdefault(type_, [0, 0])
+        t[0] += int(found)
+        t[1] += int(right)
+    for type_, (found, right) in totals.items():
+        table[(type_, "*")] = round((right + 1) / (found + 2), 2)
+    return table
+
+
 class Russian(Language):
     code = "ru"
     name = "Russian"
@@ -86,6 +104,10 @@ class Russian(Language):
             ),
             Stage("dates", dates, ("events", "sentences"), ("events",)),
         ]
+
+    def event_confidence(self, type_: str, pattern: str, guess: float) -> float:
+        table = _confidence_table()
+        return table.get((type_, pattern), table.get((type_, "*"), guess))
 
     def state_name(self, code: str | None) -> str | None:
         if not code:

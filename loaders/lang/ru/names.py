@@ -135,6 +135,8 @@ def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
         if not word.endswith(suffix) or len(stem) < 3:
             continue
         last = stem[-1].lower()
+        if suffix == "я" and case == "gent" and last != "е":
+            continue  # "Макея" -> "Макей", but "Чардаклия", "Мария" are nominatives
         if suffix == "и" and last == "ь":
             return stem + "я"  # "аль-Яхьи": -ья
         if suffix == "ей" and last == "ь":
@@ -197,6 +199,8 @@ def normalize_name(tokens: list[Token] | list[str], governed: str | None = None)
         head = normalize_name([w for w, _ in words[:-1]], governed) if governed else None
         return (head or " ".join(w for w, _ in words[:-1])) + " " + words[-1][0]
     cases = [UD_CASE.get(f.get("Case", "")) for _, f in words]
+    if governed == "nomn":
+        cases = ["nomn" for _ in words]  # "Председатель Меджлиса Д.Гулманова": as written
     genders = [UD_GENDER.get(f.get("Gender", "")) for _, f in words]
     if governed is not None and governed != "nomn":
         gender = _span_gender(words, genders, governed)
@@ -310,6 +314,10 @@ def _particle(word: str) -> tuple[str, str]:
     return "", word
 
 
+ORG_NAME_PREPS = {"о", "об", "за"}  # "Организации Договора о коллективной безопасности"
+TITLE_GENITIVES = {"страны", "государства", "республики", "правительства", "организации"}
+
+
 def governing_case(
     tokens: list[Token], i: int, lo: int = 0, names_at: frozenset[int] = frozenset()
 ) -> str | None:
@@ -324,14 +332,26 @@ def governing_case(
     k = i - 1
     while k >= max(lo, i - 14):
         t = tokens[k]
+        if t.text == ")":
+            # "генерального секретаря Организации ... (ОДКБ) Имангали Тасмагамбетова"
+            j = next(
+                (j for j in range(k - 1, max(lo, k - 8) - 1, -1) if tokens[j].text == "("), None
+            )
+            if j is not None:
+                k = j - 1
+                continue
         if t.text in STOP_PUNCT or t.text == "." or k in names_at:
             break  # a title does not reach over punctuation or another person's name
         low = t.text.lower()
-        if low not in LINK_WORDS and any(p.tag.POS == "PREP" for p in parses(t.text)[:1]):
+        if low not in LINK_WORDS | ORG_NAME_PREPS and any(
+            p.tag.POS == "PREP" for p in parses(t.text)[:1]
+        ):
             break
         if _head(t):
             head = t
-        elif not (_compatible(t) or t.text[:1].isupper()):
+        elif head is not None and any(p.tag.POS == "NOUN" for p in parses(t.text)[:1]):
+            break  # "от глав своих государств Президенту страны Имя": the title ends
+        elif not (_compatible(t) or t.text[:1].isupper() or low in TITLE_GENITIVES):
             break
         k -= 1
     if head is None:

@@ -262,6 +262,7 @@ def build_title(
         rest = []
     role = " ".join([*mods, head_word, *rest]).replace(" - ", "-")
     role = re.sub(r"([«“„(]) ", r"\1", re.sub(r" ([»”“)])", r"\1", role))
+    role = re.sub(r"\s*\(\s*\)", "", role)  # "(ОДКБ)" taken as the state: no empty brackets
     low = role.lower()
     for pattern, repl in ROLE_REWRITES:
         low2 = pattern.sub(repl, low)
@@ -545,7 +546,7 @@ def _respective_titles(doc: Document) -> None:
         if len(names) < 2:
             continue
         for h, tok in enumerate(toks):
-            if not (_head(tok) and _plural_only(tok)):
+            if not _head(tok):
                 continue
             first = next((m for m in names if m.tok_start - sent.tok_start > h), None)
             if first is None or first.tok_start - sent.tok_start - h > WINDOW:
@@ -561,6 +562,12 @@ def _respective_titles(doc: Document) -> None:
                     break
             if len(states) < 2 or len(states) != len(group):
                 continue
+            gaps = [
+                [t.text.lower() for t in doc.tokens[a.tok_end : b.tok_start]]
+                for a, b in zip(states, states[1:], strict=False)
+            ]
+            if any(g not in (["и"], [","]) for g in gaps):
+                continue  # the states must be a list of their own: "Турции и Азербайджана"
             local = [
                 StateMention(
                     m.code,

@@ -70,11 +70,14 @@ ANAPHORIC_NOUNS = {"мероприятие", "церемония"}
 
 def _anaphoric(toks: list[Token], ci: int) -> bool:
     """A generic event noun that refers back ("В мероприятии также приняли участие")."""
-    from dipgraph.loaders.lang.ru.models import lemmas
+    from dipgraph.loaders.lang.ru.models import lemmas, parses
 
-    return bool(lemmas(toks[ci].text) & ANAPHORIC_NOUNS) and (
-        ci == 0 or toks[ci - 1].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
-    )
+    if not lemmas(toks[ci].text) & ANAPHORIC_NOUNS:
+        return False
+    k = ci - 1
+    while k >= 0 and ci - k <= 2 and parses(toks[k].text)[0].tag.POS in ("ADJF", "PRTF"):
+        k -= 1  # "На торжественном мероприятии"
+    return k < 0 or toks[k].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
 
 
 def _repeats(old: EventDraft, new: EventDraft) -> bool:
@@ -206,11 +209,11 @@ def events(doc: Document) -> Document:
             later = [e.sentence for e in evs if e.sentence > ev.sentence]
             stop = min(later) if later else para_sents[-1] + 1
             span = [i for i in para_sents if ev.sentence <= i < stop]
-            if ev.type == "HOSTED" and not later:
+            if ev.type in ("HOSTED", "CONSULTED") and not later:
                 # a release about one reception goes on in the next lines ("Гостей
                 # приветствовал посол ...", "Приём посетили ..."): up to the next event
                 for nxt in range(para + 1, para + 4):
-                    own = names_event(doc.sentence_tokens(ev.sentence))
+                    own = names_event(doc.sentence_tokens(ev.sentence)) | ANAPHORIC_NOUNS
                     if (
                         nxt in by_paragraph
                         or cue_paragraphs.get(nxt, set()) - own
@@ -279,6 +282,7 @@ def _merge_retold(doc: Document) -> None:
                 for k in kept
                 if (k.type == ev.type or {k.type, ev.type} == {"MET", "ACCREDITED"})
                 and set(k.parties) == set(ev.parties)
+                and not _dated_apart(doc, k, ev)
                 and (
                     set(ev.participants) <= set(k.participants)
                     or set(k.participants) <= set(ev.participants)
@@ -295,6 +299,17 @@ def _merge_retold(doc: Document) -> None:
         into.participants += [p for p in ev.participants if p not in into.participants]
         into.host = into.host or ev.host
         ev.type = "DROP"
+
+
+def _dated_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
+    """Two sentences that give different dates tell different contacts ("7 августа Лавров
+    провел телефонный разговор с Ван И" after today's meeting)."""
+    from dipgraph.loaders.lang.ru.dates import date_of
+
+    r = doc.release
+    da, pa = date_of(doc.sentences[a.sentence].text, r.published, r.date_precision)
+    db, pb = date_of(doc.sentences[b.sentence].text, r.published, r.date_precision)
+    return pa == pb == "day" and da != db
 
 
 def title_paragraphs(doc: Document) -> set[int]:

@@ -377,7 +377,10 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
     ``credentials``: the release speaks of credentials, so "грамоты" alone is theirs."""
     out = []
     lem = [_lem(t) for t in toks]
-    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem)
+    has_hosting_verb = any(lem_k & HOSTING_VERBS for lem_k in lem) or (
+        # attendance: "приняла участие в заседании", "участвовал в саммите"
+        any("участие" in lem_k for lem_k in lem) or any("участвовать" in lem_k for lem_k in lem)
+    )
     for i, ls in enumerate(lem):
         if (
             credentials
@@ -394,7 +397,7 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
                 else "credentials"
             )
             out.append(("ACCREDITED", kind, i, toks[i].text + " " + toks[i + 1].text))
-        elif ls & {"консультация"}:
+        elif ls & {"консультация"} or any(lm.startswith("политконсультаци") for lm in ls):
             political = any("политический" in lem[k] for k in range(max(0, i - 3), i))
             fmt = "political_consultations" if political else "consultations"
             out.append(("CONSULTED", fmt, i, toks[i].text))

@@ -20,6 +20,15 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     doc, toks, sts, base = ctx.doc, ctx.toks, ctx.states, ctx.base
     exclude = [(o.start, o.end) for o in ctx.orgs if o.kind == "university"]
     near = [m for m in sts if abs(m.tok_start - base - ci) <= CUE_WINDOW]
+    between = next(
+        (k for k in range(ci + 1, min(len(toks), ci + 4)) if toks[k].text.lower() == "между"), None
+    )
+    if between is not None:
+        # "консультаций между Министерством ... Азербайджанской Республики и
+        # Министерством ... Венгерской Республики": the sides, however long their names
+        near = [m for m in sts if m.tok_start - base > between] + [
+            m for m in near if m.tok_start - base <= between
+        ]
     parties = _party_states(doc, toks, base, near, exclude)
     for c in _side_adjectives(toks, base, near) + _delegations(toks, base, sts):
         if c not in parties:

@@ -157,10 +157,22 @@ def predicate(tree: list[tuple[int, str]], toks: list[Token], ci: int) -> int:
     return ci
 
 
-def is_joint(toks: list[Token], ci: int) -> bool:
-    """A meeting all attended together: "трехсторонняя встреча", "в формате", "саммит"."""
-    window = toks[max(0, ci - 4) : ci + 6]
-    return any(lemmas(t.text) & JOINT_WORDS for t in window)
+def is_joint(toks: list[Token], ci: int, tree: list[tuple[int, str]] | None = None) -> bool:
+    """A meeting all attended together: "трехсторонняя встреча", "встретились в формате
+    ...", "саммит". With the parse, the word must qualify the cue or its verb (not "в
+    рамках заседания ... встретился с": a frame)."""
+    if lemmas(toks[ci].text) & JOINT_WORDS:
+        return True
+    if tree is None:
+        window = toks[max(0, ci - 4) : ci + 6]
+        return any(lemmas(t.text) & JOINT_WORDS for t in window)
+    pred = predicate(tree, toks, ci)
+    near = set(_children(tree, ci)) | set(_children(tree, pred))
+    near |= {g for c in list(near) for g in _children(tree, c)}  # "в трехстороннем формате"
+    return any(lemmas(toks[k].text) & JOINT_WORDS - {"заседание"} for k in near) or any(
+        lemmas(toks[k].text) & {"трехсторонний", "четырехсторонний", "многосторонний"}
+        for k in range(max(0, ci - 2), ci)
+    )
 
 
 def _side(
@@ -349,11 +361,12 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         # the parser sometimes hangs words of the subject under the counterpart ("Министр
         # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
         whole = _subtree(tree, r, stop - {r})
+        whole |= _adjacent_names(doc, si, whole)
         marker = min(
             (
                 c
                 for c in _children(tree, r)
-                if tree[c][1] in ("case", "fixed") and toks[c].text.lower() in WITH
+                if tree[c][1] in ("case", "fixed") and _is_with(toks, c)
             ),
             default=min(whole),
         )
@@ -361,13 +374,43 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         stray = {k for k in whole if k < marker and k < pred}
         if stray and (agent_sets or pred > 0):
             agent_sets.append(stray)
+        if (marker != min(whole) or _is_with(toks, marker)) and all(
+            a < marker for a in agent_roots
+        ):
+            # the words after "с" up to the clause's end are the counterpart's, whatever
+            # the parser hung them on ("с Министром ... Грузии Д.М.Залкалиани"); a meeting
+            # noun's words before "с" are the other side's ("встреча Министра ... Лаврова")
+            end = next(
+                (j for j in range(marker + 1, len(toks)) if _clause_ends(toks, j)), len(toks)
+            )
+            span = set(range(marker, end))
+            counter_sets[-1] |= span
+            agent_sets = [a - span for a in agent_sets]
+            if ci < marker and not _is_verb(toks[ci]):
+                before = set(range(ci + 1, marker))
+                counter_sets[-1] -= before
+                agent_sets.append(before)
+    if not counter_roots:
+        # the parser hung the "с" phrase somewhere else: read it off the words, from the
+        # first "с" after the cue to the clause's end; a meeting noun's genitive before it
+        # is the other side ("встреча Генерального секретаря ШОС Чжан Мина с Послом ...")
+        k = next(
+            (k for k in range(ci + 1, len(toks)) if _is_with(toks, k) and tree[k][1] == "case"),
+            None,
+        )
+        if k is not None:
+            end = next((j for j in range(k + 1, len(toks)) if _clause_ends(toks, j)), len(toks))
+            counter_roots = [k + 1] if k + 1 < len(toks) else []
+            counter_sets = [set(range(k, end))]
+            if not _is_verb(toks[ci]):
+                agent_sets.append(set(range(ci + 1, k)))
     agent = _merge(doc, si, agent_roots, agent_sets, states, tree, toks)
     counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
     pronoun = bool(agent_roots) and all(lemmas(toks[r].text) & PRONOUNS for r in agent_roots)
     dropped = not agent_roots and _finite_personal(toks[pred])
     return Frame(
-        agent, counterparts, is_joint(toks, ci), bool(agent_roots) and not pronoun,
+        agent, counterparts, is_joint(toks, ci, tree), bool(agent_roots) and not pronoun,
         pronoun or dropped,
     )  # fmt: skip
 
@@ -395,6 +438,40 @@ def antecedent(doc: Document, si: int, own: str | None) -> str | None:
         n, _ = counts.get(p.key, (0, 0))
         counts[p.key] = (n + 1, m.start)
     return max(counts, key=lambda k: counts[k]) if counts else None
+
+
+def _is_with(toks: list[Token], k: int) -> bool:
+    """ "с"/"со" as a preposition, not the initial of "С.В.Лавров"."""
+    initial = toks[k].text[:1].isupper() and k + 1 < len(toks) and toks[k + 1].text == "."
+    return toks[k].text.lower() in WITH and not initial
+
+
+def _clause_ends(toks: list[Token], j: int) -> bool:
+    """A phrase read off the words ends at a verb, ";", ":", or a comma that opens a
+    clause (", в ходе которой", ", где", ", который")."""
+    if toks[j].text in (";", ":") or _is_verb(toks[j]):
+        return True
+    if toks[j].text == "," and j + 1 < len(toks):
+        ps = parses(toks[j + 1].text)
+        return bool(ps) and (
+            ps[0].tag.POS in ("PREP", "CONJ", "ADVB", "NPRO")
+            or ps[0].normal_form in ("который", "где", "когда")
+        )
+    return False
+
+
+def _adjacent_names(doc: Document, si: int, tokens: set[int]) -> set[int]:
+    """The name right after a phrase, which the parser hung elsewhere ("с министром
+    иностранных дел Греции Никосом Дендиасом")."""
+    base = doc.sentences[si].tok_start
+    out: set[int] = set()
+    if not tokens:
+        return out
+    end = max(tokens) + 1
+    for m in doc.mentions:
+        if m.sent == si and m.tok_start - base == end:
+            out |= set(range(m.tok_start - base, m.tok_end - base))
+    return out
 
 
 def _merge(doc, si, roots, token_sets, states, tree, toks) -> Side:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dipgraph.graph.model import is_igo
 from dipgraph.loaders.extract.doc import Document, EventDraft
 from dipgraph.loaders.lang.ru.events import frames
 from dipgraph.loaders.lang.ru.events.common import (
@@ -23,6 +24,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.lang.ru.events import SentenceContext
 
 
+MEDIA_WORDS = {"сми", "журналист", "пресса", "общественность", "эксперт", "студент", "медиа"}
+
+
 def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
     how = _told(ctx, ci)
     if how is None:
@@ -36,8 +40,23 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ev.format = "multilateral_attendance"
     # an IGO named with the event ("заседание СМИД ОТГ", "брифинг для ... СВМДА")
     ev.add_parties(_igos_of(ctx, ci))
+    if how == "attended":
+        # "Делегация Республики Таджикистан ... приняла участие в заседании": who attended
+        fr = frames.frame(ctx.doc, ctx.index, ci, ctx.states)
+        agent = fr.agent
+        if fr.pronoun and not agent.persons:
+            who = frames.antecedent(ctx.doc, ctx.index, ctx.doc.publisher)
+            agent = frames.Side([who] if who else [], list(agent.states))
+        ev.add_parties([ctx.doc.persons[p].state for p in agent.persons] + agent.states)
+        ev.participants += [p for p in agent.persons if p not in ev.participants]
+        if not ev.parties or all(is_igo(c) for c in ev.parties):
+            ev.add_parties([ctx.doc.publisher])
+    ev.add_parties(_triggered_parties(ctx.doc, [ctx.index]))
     ev.confidence = 0.7 if ev.host else 0.55
     return [ev]
+
+
+MEETING_NOUNS = {"консультация", "переговоры", "переговор", "встреча", "беседа"}
 
 
 def _told(ctx: SentenceContext, ci: int) -> str | None:
@@ -47,6 +66,11 @@ def _told(ctx: SentenceContext, ci: int) -> str | None:
     sentence ("в рамках заседания", "накануне заседания") or the verb is future."""
     tree = frames.parse(ctx.doc, ctx.index)
     toks = ctx.toks
+    if any(
+        tree[c][0] == ci and tree[c][1] == "nmod" and _lem(toks[c]) & MEETING_NOUNS
+        for c in range(len(tree))
+    ):
+        return None  # "заседание политических консультаций": the consultations are told
     k = ci
     for _ in range(4):
         h, rel = tree[k]
@@ -66,6 +90,14 @@ def _told(ctx: SentenceContext, ci: int) -> str | None:
             speaker = tree[h][0]  # "выступил почетным гостем на сессии"
         if rel in ("obl", "nmod") and _lem(toks[speaker]) & {"выступить", "выступать"}:
             return "held"
+        if rel == "nmod" and "участие" in _lem(head):
+            # "приняла участие в заседании", not "в рамках участия в заседании ..."
+            hh, hrel = tree[h]
+            if hrel == "obj" and hh >= 0 and _lem(toks[hh]) & {"принять", "принимать"}:
+                ps = parses(toks[hh].text)
+                if ps and ps[0].tag.POS == "VERB" and ps[0].tag.tense != "futr":
+                    return "attended"
+            return None
         if rel in ("obl", "nmod") and _lem(head) & {"принять", "участвовать"}:
             kids = [c for c, (hh, _) in enumerate(tree) if hh == h]
             if _lem(head) & {"участвовать"} or any("участие" in _lem(toks[c]) for c in kids):
@@ -84,7 +116,18 @@ def _igos_of(ctx: SentenceContext, ci: int) -> list[str]:
             if h in inside and k not in inside:
                 inside.add(k)
                 changed = True
-    return [m.code for m in ctx.states if m.kind == "igo" and m.tok_start - ctx.base in inside]
+    found = [m.code for m in ctx.states if m.kind == "igo" and m.tok_start - ctx.base in inside]
+    if not found:
+        # the parser may hang a long name elsewhere: the first IGO named after the noun
+        # before the clause goes on
+        toks = ctx.toks
+        for m in sorted(ctx.states, key=lambda m: m.tok_start):
+            i = m.tok_start - ctx.base
+            if i > ci and m.kind == "igo":
+                if not any(frames._clause_ends(toks, j) for j in range(ci + 1, i)):
+                    found.append(m.code)
+                break
+    return found
 
 
 def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:
@@ -125,6 +168,9 @@ def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
                 window_end = toks[last].end
                 adj_end = toks[min(len(toks) - 1, k + 3)].end
                 for m in sts:
+                    after = m.tok_end - s.tok_start
+                    if m.kind == "adj" and after < len(toks) and _lem(toks[after]) & MEDIA_WORDS:
+                        continue  # "представителей грузинских СМИ": no state body
                     if m.kind == "adj" and not (
                         _lem(t) & {"представитель", "делегация"} and m.start <= adj_end
                     ):

@@ -51,7 +51,7 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ctx.toks, ci
     ):
         return []  # several counterparts and no side that met them all: never joined
-    ev = _new(ctx, cue, fmt_out, pattern)
+    ev = _new(ctx, cue, fmt_out, pattern + "_window")  # the token-window rule
     ev.participants = list(people)
     ev.add_parties([doc.persons[p].state for p in people])
     ev.confidence = 0.85 if all(p in ctx.officials for p in people) else 0.6
@@ -106,7 +106,8 @@ def _from_frame(
     named = bool(agent.persons) and all(g.persons for g in counterparts)
     base_conf = 0.85 if named else 0.7
     if fr.joint or len(counterparts) == 1:
-        ev = _new(ctx, cue, fmt, pattern + ("_joint" if fr.joint else ""))
+        suffix = "_joint" if fr.joint else ("_implicit" if implicit else "")
+        ev = _new(ctx, cue, fmt, pattern + suffix)
         ev.participants = list(agent.persons)
         ev.add_parties(own_states)
         for g in counterparts:
