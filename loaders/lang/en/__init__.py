@@ -19,6 +19,7 @@ from dipgraph.loaders.extract.pipeline import Stage
 from dipgraph.loaders.lang import Dateline, Language
 
 MIN_LETTERS = 20
+IGO_TITLES = r"secretary|representative|commissioner|director|head|envoy|chair"
 ORG_KINDS = (
     ("embassy", "embassy"),
     ("consulate", "consulate"),
@@ -134,6 +135,7 @@ def find_people(doc: Document) -> Document:
 def assign_roles(doc: Document) -> Document:
     """Each person's role, state and posting from the first title that says them; a
     titled official with no state (not an ambassador) is the publisher's."""
+    from dipgraph.graph.model import is_igo
     from dipgraph.loaders.lang.en.roles import is_ambassador
 
     # the fullest title a person gets in the release ("Minister" in a headline, "Minister
@@ -168,8 +170,13 @@ def assign_roles(doc: Document) -> Document:
             titled = [r for r in titled if r and r != "counterpart"]
             if titled:
                 p.role = titled[0]
+    igo_publisher = is_igo(doc.publisher)
     for p in doc.persons.values():
         if p.state is None and p.role and not is_ambassador(p.role):
+            # an IGO publishes about its own secretaries, representatives and commissioners;
+            # a prime minister it names is some state's
+            if igo_publisher and not re.search(IGO_TITLES, p.role):
+                continue
             p.state = doc.publisher
     return doc
 
