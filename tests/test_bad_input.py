@@ -262,16 +262,27 @@ def test_one_load_mixes_languages_and_warns_about_the_one_without_a_pipeline(dat
             "of Latvia Andris Kalnins.")},
         {"id": "kk1", "date": "2025-03-05", "publisher": "KZ", "text": (
             "Қазақстан Республикасы Сыртқы істер министрінің орынбасары Роман Василенко "
-            "Норвегия елшісімен кездесті.")},
+            "Латвия елшісімен Астанада кездесті.")},
     ]  # fmt: skip
     path = tmp_path / "mixed.jsonl"
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), "utf-8")
     run = run_load([path], data_dir)
     assert run.code == 0, run.stderr
-    (warning,) = [line for line in run.lines if "Kazakh (kk)" in line]
+    warnings = [line for line in run.lines if "Kazakh (kk)" in line]
+    assert len(warnings) == 1, run.stderr
+    (warning,) = warnings
     assert "no extraction pipeline" in warning
+    ids = [r.id for r in read_source(path)]
     with fresh_store(data_dir) as store:
-        rows = store.run("MATCH (e:Event) RETURN e.parties AS parties ORDER BY e.date")
-        officials = store.run("MATCH (o:Official {state: 'KZ'}) RETURN o.name AS name")
+        rows = store.run(
+            "MATCH (r:Release)-[:REPORTS]->(e:Event) WHERE r.id IN $ids "
+            "RETURN e.parties AS parties ORDER BY e.date",
+            {"ids": ids},
+        )
+        officials = store.run(
+            "MATCH (r:Release)-[:REPORTS]->(:Event)-[:INVOLVES]->(o:Official {state: 'KZ'}) "
+            "WHERE r.id IN $ids RETURN DISTINCT o.id AS id",
+            {"ids": ids},
+        )
     assert [r["parties"] for r in rows] == [["KZ", "NO"], ["KZ", "LV"]]
     assert len(officials) == 1  # Роман Василенко = Roman Vassilenko

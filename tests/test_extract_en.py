@@ -90,3 +90,15 @@ def test_language_detected_per_release_and_unsupported_ones_warned():
     assert x.events == [] and "Kazakh (kk), which has no extraction pipeline" in x.warnings[0]
     uzbek = "O'zbekiston Respublikasi Tashqi ishlar vaziri Norvegiya elchisi bilan uchrashdi."
     assert detect_language(uzbek) == "uz" and events_of(uzbek).events == []
+
+
+def test_an_igo_publisher_is_no_state_of_foreign_prime_ministers():
+    x = events_of(
+        "High Representative Josep Borrell met Prime Minister Fayez al Serraj in Brussels. "
+        "He also met Foreign Minister Sergey Lavrov of Russia.",
+        publisher="EU",
+    )
+    people = {o.name: o.state for o in x.officials}
+    assert people["Josep Borrell"] == "EU" and people["Sergey Lavrov"] == "RU"
+    assert people["Fayez al Serraj"] is None
+    assert [e.parties for e in x.events] == [["EU", "RU"]]

@@ -19,6 +19,7 @@ from dipgraph.loaders.extract.pipeline import Stage
 from dipgraph.loaders.lang import Dateline, Language
 
 MIN_LETTERS = 20
+IGO_TITLES = r"secretary|representative|commissioner|director|head|envoy|chair"
 ORG_KINDS = (
     ("embassy", "embassy"),
     ("consulate", "consulate"),
@@ -80,9 +81,11 @@ def _sentence_states(doc: Document, i: int):
 def find_people(doc: Document) -> Document:
     """People by capitalization; a surname alone is the person named in full elsewhere
     in the release, a single word after an honorific or a title a person of its own."""
+    from dataclasses import replace
+
     from dipgraph.graph.model import name_key as spelling_key
     from dipgraph.loaders.lang.en.names import find_names, name_key, surname
-    from dipgraph.loaders.lang.en.roles import title_after, title_before
+    from dipgraph.loaders.lang.en.roles import ParsedTitle, title_after, title_before
 
     doc.mentions, doc.persons = [], {}
     found = []
@@ -92,6 +95,17 @@ def find_people(doc: Document) -> Document:
             n.title = title_before(sent.text, n.start, mentions) or title_after(
                 sent.text, n.end, mentions
             )
+            of_state = re.match(r"\s+of\s+(?:the\s+)?", sent.text[n.end :])
+            if of_state and (n.title is None or n.title.state is None):
+                # "FM Lars Lokke Rasmussen of Denmark"
+                at = n.end + of_state.end()
+                st = next((m for m in mentions if m.start == at and m.kind != "city"), None)
+                if st is not None:
+                    n.title = (
+                        replace(n.title, state=st.code)
+                        if n.title
+                        else ParsedTitle(None, state=st.code, mentions=(st,))
+                    )
             found.append((i, n))
     # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
     by_surname: dict[str, str] = {}
@@ -103,7 +117,8 @@ def find_people(doc: Document) -> Document:
     for i, n in found:
         if n.single:
             n.person = by_surname.get(spelling_key(n.name))
-            if n.person is None and n.cued:
+            titled = n.title is not None and n.title.role and 0 <= n.start - n.title.end <= 2
+            if n.person is None and (n.cued or titled):  # "the Minister of ... Aidarbekov"
                 n.person = name_key(n.name)
                 doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
         if n.person is None:
@@ -120,6 +135,7 @@ def find_people(doc: Document) -> Document:
 def assign_roles(doc: Document) -> Document:
     """Each person's role, state and posting from the first title that says them; a
     titled official with no state (not an ambassador) is the publisher's."""
+    from dipgraph.graph.model import is_igo
     from dipgraph.loaders.lang.en.roles import is_ambassador
 
     # the fullest title a person gets in the release ("Minister" in a headline, "Minister
@@ -153,9 +169,14 @@ def assign_roles(doc: Document) -> Document:
             titled = [doc.persons[o.person].role for o in same if o.person != m.person]
             titled = [r for r in titled if r and r != "counterpart"]
             if titled:
-                p.role = titled[-1]
+                p.role = titled[0]
+    igo_publisher = is_igo(doc.publisher)
     for p in doc.persons.values():
         if p.state is None and p.role and not is_ambassador(p.role):
+            # an IGO publishes about its own secretaries, representatives and commissioners;
+            # a prime minister it names is some state's
+            if igo_publisher and not re.search(IGO_TITLES, p.role):
+                continue
             p.state = doc.publisher
     return doc
 
@@ -166,8 +187,14 @@ def _state_beside(doc: Document, m) -> str | None:
     sent = doc.sentences[m.sent]
     states = [st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"]
     before = doc.text[sent.start : m.start]
-    for st in states:
-        if st.end <= m.start and re.fullmatch(r"\s*,\s*", doc.text[st.end : m.start]):
+    listing = re.search(r"(?i)\bambassadors?\b|\bcredentials\b|\benvoys\b", sent.text)
+    # "of Uruguay, Name", "Kyrgyzstan - Name", in a list of envoys also "Mongolia Name"
+    if not listing:
+        sep = None
+    else:
+        sep = r"\s*[,\-–—:]\s*|\s+|['’]s\s+"
+    for st in states if sep else []:
+        if st.end <= m.start and re.fullmatch(sep, doc.text[st.end : m.start]):
             lead = doc.text[max(sent.start, st.start - 40) : st.start]
             if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w-]+,\s+)?$", lead):
                 continue  # "in Goa, India, Name ...": the place, not the person's state

@@ -29,13 +29,13 @@ VAGUE_RE = re.compile(
     r"\b(?:earlier|recently|previously|last (?:week|month|year)|in the past|the day before)\b",
     re.I,
 )
-_CITY = r"(?P<city>[A-Z][A-Za-z\-' ]{1,30}?)(?:,\s*[A-Z][a-z]+)?"
+_CITY = r"(?P<city>[A-Z][A-Za-z\-' ]{1,30}?)(?:\s*\[[A-Z]{2,3}\])?(?:,\s*[A-Z][a-z]+)?"
 # "ASTANA, March 3, 2025 – ", "BAKU, Azerbaijan, March 30. ", "United Nations, Sep 23
 # (SocialNews.XYZ) ", and the agency form "BRUSSELS. KAZINFORM – "
 DATELINE_RES = [
     re.compile(
         rf"^{_CITY},\s+(?i:{_MONTH})\s+(?P<day>\d{{1,2}}){_YEAR}\s*"
-        r"(?:\((?P<agency>[^)]{1,80})\)\s*(?:[-–—:]\s*)?|[.]\s+|[-–—]\s+)"
+        r"(?:\((?P<agency>[^)]{1,80})\)\s*(?:[-–—:]\s*)?|[.]\s+|\s*[-–—:]\s+)"
     ),
     re.compile(
         r"^(?P<city>[A-Z][A-Z\-' ]{1,30})\.\s+(?P<agency>[A-Z][A-Za-z]{2,20})\s*(?:[-–—]\s+)?"

@@ -93,7 +93,7 @@ TOPIC_RE = re.compile(
     r"on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day))|about|regarding|concerning|"
     r"discuss(?:ed|ing)?|to discuss|during which|"
-    r"where|covering|focus(?:ed|ing)? on|relations|cooperation|issues|agenda|prospects|"
+    r"where|covering|focus(?:ed|ing)? on|(?-i:relations|cooperation|issues|agenda|prospects)|"
     r"exchanged|noted|stressed|expressed|reviewed|as well as)\b|[;:]",
     re.I,
 )
@@ -289,14 +289,14 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         cue = CONTACT_RE.search(text, body_start)
         if cue is None:
             return None
-        joint = _joint_subject(view, cue.start())
+        joint = _joint_subject(view, cue.start(), cue.end())
         if joint is not None:
             return joint
         before = [n for n in view.names if n.end <= cue.start() and n.person]
         states = {view.person_state.get(n.person) for n in before} - {None}
         if len(before) < 2 or len(states) < 2:
             return None
-    elif (joint := _joint_subject(view, cue.start())) is not None:
+    elif (joint := _joint_subject(view, cue.start(), cue.end())) is not None:
         return joint
     if _planned(text, cue.start(), cue.end()):
         return []
@@ -326,6 +326,9 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         state = view.person_state.get(k)
         if state is None and free:  # "Mevlüt Çavuşoğlu, head of Turkish diplomacy"
             state = free.pop(0).code
+        if state is None:  # "X, who arrived ... consultations between KG and the US"
+            later = [m for m in _free_mentions(view, end, len(text)) if m.code not in own_states]
+            state = later[0].code if later and m_kind_ok(later[0]) else None
         counterparts.append((k, state))
     named_states = {s for _, s in counterparts if s} | set(own_states)
     for m in free:
@@ -357,19 +360,31 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
     return drafts
 
 
-def _joint_subject(view: SentenceView, cue_start: int) -> list[Draft] | None:
-    """ "The Ministers of Foreign Affairs of A, B, C and D discussed ...": the subject names
-    three or more states under a plural title: one meeting of all of them."""
-    subject = view.text[:cue_start]
-    plural = JOINT_SUBJECT_RE.search(subject)
-    if plural is None:
+def m_kind_ok(m: Mention) -> bool:
+    return m.kind in ("state", "adj")
+
+
+def _joint_subject(view: SentenceView, cue_start: int, cue_end: int) -> list[Draft] | None:
+    """One meeting of three or more states: "The Ministers of Foreign Affairs of A, B, C and
+    D discussed ..." (a plural title over the states), "the meeting between A, B, C and
+    D"; the states on the other side of the cue ("with the EU's ministers") join it."""
+    text = view.text
+    plural = JOINT_SUBJECT_RE.search(text[:cue_start])
+    between = re.match(r"\s+between\b", text[cue_end:])
+    if plural is not None:
+        lo, hi = plural.end(), cue_start
+    elif between is not None:
+        lo, hi = cue_end, _region_end(text, cue_end + between.end())
+    else:
         return None
-    states = [m for m in _free_mentions(view, plural.end(), cue_start) if m.kind != "igo"]
+    states = [m for m in _free_mentions(view, lo, hi) if m.kind != "igo"]
     codes = list(dict.fromkeys(m.code for m in states))
     if len(codes) < 3:
         return None
     d = Draft("MET", view.index, cue="joint", confidence=0.6)
     d.add(*codes)
+    if plural is not None:
+        d.add(*(m.code for m in _free_mentions(view, cue_end, _region_end(text, cue_end))))
     d.participants = [n.person for n in view.names if n.person]
     return [d]
 
@@ -406,7 +421,8 @@ def _accredited(view: SentenceView, body_start: int, publisher: str | None):
         d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.8)
         d.add(state, home if home != state else None)
         d.participants = [amb, *receivers]
-        drafts.append(d)
+        if len(d.parties) >= 2:
+            drafts.append(d)
     if not drafts:
         home = host or publisher
         for m in _free_mentions(view, 0, len(text)):
@@ -437,7 +453,10 @@ def _consulted(view: SentenceView, body_start: int, publisher: str | None):
     topic = PRE_TOPIC_RE.search(before)
     if topic and re.search(r"\b(?:at|during|in)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", before):
         topic = None  # "issues were discussed at the political consultations"
-    if _planned(text, cue.start(), cue.end()) or topic or TOPIC_OF_RE.search(before):
+    purpose = re.search(
+        r"(?i)\b(?:to (?:participate|take part) in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before
+    )  # "arrived to participate in the annual consultations": a purpose, not an event
+    if _planned(text, cue.start(), cue.end()) or topic or purpose or TOPIC_OF_RE.search(before):
         return []  # "the sides discussed the negotiations between A and B": a topic
     topic = _topic_start(text, cue.end())
     # "between the Foreign Ministries of A and B": the parties sit after the cue

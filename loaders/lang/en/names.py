@@ -19,7 +19,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿā-žʻ'’"
 _TOKEN = (
     rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
-    rf"|(?<!\w)[{_UP}](?=\s+[{_UP}][{_LOW}]))"  # an initial without its dot: "S Jaishankar"
+    rf"|(?<!\w)[{_UP}]{{1,2}}(?=\s+[{_UP}][{_LOW}]))"  # initials without dots: "S Jaishankar"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|dos|du|la|le|di|del|ul|ud)"
 NAME_RE = re.compile(rf"{_TOKEN}(?:\s+(?:{_PARTICLE}\s+|{_PARTICLE}-)*{_TOKEN}){{0,12}}")
@@ -84,6 +84,7 @@ STOPWORDS = {
     "marshal", "kazinform", "trend", "reports", "release", "information", "front",
     "movement", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "emirate", "firstly", "then", "earlier", "later", "special",
+    "dato", "datuk", "councillor", "councilor", "dpm", "fm",
 }  # fmt: skip
 _TITLE_BEFORE_RE = re.compile(
     r"(?i)\b(?:minister|ambassador|president|secretary|envoy|chairman|speaker|commissioner)$"
@@ -135,7 +136,7 @@ def _name_from_run(sentence: str, run: list[tuple[str, int, int]]) -> list[NameM
     # particles and initials cannot start or end a name; a possessive 's is no part of it
     while run and (run[0][0].islower() or run[0][0] in ("Al", "El") and len(run) == 1):
         run = run[1:]
-    while run and (run[-1][0].islower() or re.fullmatch(r"[A-Z]\.?", run[-1][0])):
+    while run and (run[-1][0].islower() or re.fullmatch(r"[A-Z]{1,2}\.?", run[-1][0])):
         run = run[:-1]
     if not run:
         return []
@@ -143,7 +144,7 @@ def _name_from_run(sentence: str, run: list[tuple[str, int, int]]) -> list[NameM
     text = sentence[start:end]
     text = re.sub(r"['’]s$", "", text)
     end = start + len(text)
-    words = [w for w in run if not re.fullmatch(r"[A-Z]\.?", w[0])]
+    words = [w for w in run if not re.fullmatch(r"[A-Z]{1,2}\.?", w[0])]
     if len(words) >= 2 or (words and len(run) >= 2):  # "S Jaishankar", "A. Smith"
         return [NameMention(start, end, text, single=False)]
     if len(words) == 1 and len(text) > 2:

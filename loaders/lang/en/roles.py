@@ -25,7 +25,8 @@ HEADS = {
     "sultan", "governor", "mayor", "senator", "rector", "chancellor", "premier", "attaché",
     "attache", "minister-counsellor", "ombudsman", "undersecretary", "under-secretary",
     "coordinator", "mufti", "patriarch", "ministers", "ambassadors", "heads", "deputy",
-    "counterpart", "counterparts", "leader", "commissioners", "chief", "fm",
+    "counterpart", "counterparts", "leader", "commissioners", "chief", "fm", "dpm",
+    "councillor", "councilor", "diplomat",
 }  # fmt: skip
 MODIFIERS = {
     "deputy", "vice", "first", "second", "prime", "foreign", "affairs", "extraordinary",
@@ -72,7 +73,7 @@ _NOT_IN_ROLE = {
 HONORIFIC_RE = re.compile(
     r"(?:,?\s*(?:H\.\s?E\.|His\s+Excellency|Her\s+Excellency|His\s+Highness|Her\s+Highness|"
     r"His\s+Majesty|Her\s+Majesty|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Prof\.?|Sir|Sheikh|Madam|Mme\.?|"
-    r"Lord|Lady|Colonel-General|Lieutenant-General|Major-General|Colonel|Admiral|Marshal)\s*)+$"
+    r"Lord|Lady|Dato|Datuk|Tan\s+Sri|Colonel-General|Lieutenant-General|Major-General|Colonel|Admiral|Marshal)\s*)+$"
 )
 _WORD_RE = re.compile(r"[\w'’.\-]+|[^\w\s]")
 
@@ -99,7 +100,7 @@ def _is_title_word(word: str) -> bool:
 
 def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
     for m in mentions:
-        if m.start <= start < m.end and m.kind != "city":
+        if m.start <= start < m.end:
             return m
     return None
 
@@ -127,6 +128,15 @@ def _interpret(
         if s < skip_until:
             continue
         m = _mention_at(mentions, s, e)
+        if m is not None and m.kind == "city" and prev not in ("to", "in", "at"):
+            m = None  # a city is only a posting: "Ambassador to Ankara"
+        if m is not None and m.kind == "city":
+            posted = posted or m.code
+            skip_until = m.end
+            while role_words and role_words[-1].lower() in CONNECTORS:
+                role_words.pop()
+            prev = ""
+            continue
         if m is not None:
             used.append(m)
             skip_until = m.end
@@ -192,9 +202,11 @@ def title_before(sentence: str, name_start: int, mentions: list[Mention]) -> Par
     tokens = _words(left, 0)
     picked: list[tuple[str, int, int]] = []
     i = len(tokens) - 1
+    apposition = re.match(r"[^\s,.()]*(?:\s+[A-Z][\w'’-]*)*\s*(?:[,.)]|$)", sentence[name_start:])
     if (
         i >= 1
         and tokens[i][0] == ","
+        and apposition
         and (_is_title_word(tokens[i - 1][0]) or _mention_at(mentions, *tokens[i - 1][1:]))
     ):
         i -= 1  # "the Secretary General of the CSTO, Stanislav Zas"
@@ -276,6 +288,7 @@ def normalize_role(role: str) -> str:
     role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
     role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
     role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
+    role = re.sub(r"\bdpm\b", "deputy prime minister", role)
     # "defense minister" -> "minister of defense"
     return re.sub(
         r"\b(defen[cs]e|finance|economy|interior|justice|trade|energy|health|education|"
@@ -288,7 +301,9 @@ def normalize_role(role: str) -> str:
 def is_ambassador(role: str | None) -> bool:
     return bool(role) and bool(
         re.search(
-            r"\b(ambassador|chargé|charge d|envoy|permanent representative|high commissioner)",
+            r"\b(ambassador|chargé|charge d|envoy|diplomat|permanent representative|"
+            r"high commissioner|"
+            r"head of (?:the )?(?:\w+ ){0,3}delegation|head of mission)",
             role,
             re.I,
         )
