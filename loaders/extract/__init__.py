@@ -201,7 +201,7 @@ class ExtractionUnavailable(RuntimeError):
 
 
 def _extract_one(release: Release, min_confidence: float = 0.0) -> Extraction:
-    from dipgraph.loaders.extract._models import ModelUnavailable
+    from dipgraph.loaders.lang import ModelUnavailable
 
     where = release.source_uri or f"release {release.id[:12]}"
     try:

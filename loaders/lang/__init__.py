@@ -158,6 +158,14 @@ class Language:
         return {w for w in text.lower().split() if len(w) > 2}
 
 
+class ModelUnavailable(RuntimeError):
+    """A package is installed but its model files cannot be read (a broken install)."""
+
+    def __init__(self, module: str, problem: str) -> None:
+        super().__init__(module, problem)
+        self.module, self.problem = module, problem
+
+
 class UnsupportedLanguage(LookupError):
     """No extraction for this language code."""
 

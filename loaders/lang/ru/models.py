@@ -16,15 +16,9 @@ from types import SimpleNamespace
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from dipgraph.loaders.lang import ModelUnavailable
+
 _lock = threading.Lock()
-
-
-class ModelUnavailable(RuntimeError):
-    """A package is installed but its model files cannot be read (a broken install)."""
-
-    def __init__(self, module: str, problem: str) -> None:
-        super().__init__(module, problem)
-        self.module, self.problem = module, problem
 
 
 _models: SimpleNamespace | None = None
