@@ -347,6 +347,8 @@ def title_before(
         if _head(tok):
             if head_i is not None and k > 0 and tokens[k - 1].text.lower() in COMPLEMENT_PREPS:
                 break  # "Совета при Президенте РФ ... глава РФ Имя": a complement's noun
+            if head_i is not None and _plural_only(tok):
+                break  # "грамот послов первому заместителю министра Имя": not the послов'
             head_i = k
         elif k not in in_state and k not in org_at and not _compatible(tok):
             break
