@@ -98,12 +98,14 @@ def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:
     """The receiving official named in the sentences just before ("Президент Шавкат
     Мирзиёев принял грамоты у шести послов. Президент ... принял грамоты у послов X, Y")."""
     for k in range(si - 1, max(-1, si - 5), -1):
+        credentials = "грамот" in doc.sentences[k].text.lower()
         found = [
             m.person
             for m in doc.mentions
             if m.sent == k
             and m.person
-            and doc.persons[m.person].role
+            # a titled official, or whoever "принял верительные грамоты" there
+            and (doc.persons[m.person].role or credentials)
             and not is_ambassador(doc.persons[m.person].role)
             and doc.persons[m.person].state in (host, None)
         ]
