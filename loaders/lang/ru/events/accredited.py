@@ -52,6 +52,10 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         groups = _envoys_after(doc, ctx.index, host)
     if not any(c for c, _ in groups) and not any(ps for _, ps in groups):
         return []  # no presenting side: a back-reference ("вручили грамоты") or a plan
+    for code, envoy in groups:
+        for p in envoy:  # "послов Франции Жана Дюпона, Италии ...": each is an ambassador
+            if persons[p].role is None and code and code != host and len(groups) > 1:
+                persons[p].role = "посол"
     out = []
     for code, envoy in groups:
         ev = _new(ctx, cue, fmt, "credentials_list" if len(groups) > 1 else fmt or "credentials")
