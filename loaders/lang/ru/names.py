@@ -324,7 +324,13 @@ def governing_case(
     """The case the context gives a name starting at tokens[i]: that of the title noun it
     stands in apposition to ("посла Финляндии Микко Лехтонена": gent), else that of a
     preposition right before it ("с Нуланд": ablt). None when nothing governs it."""
-    from dipgraph.loaders.lang.ru.roles import LINK_WORDS, STOP_PUNCT, _compatible, _head
+    from dipgraph.loaders.lang.ru.roles import (
+        LINK_WORDS,
+        STOP_PUNCT,
+        _compatible,
+        _head,
+        _plural_only,
+    )
 
     if i - 1 >= lo and tokens[i - 1].text.lower() in PREP_CASE:
         return PREP_CASE[tokens[i - 1].text.lower()]
@@ -348,6 +354,8 @@ def governing_case(
         ):
             break
         if _head(t):
+            if head is not None and _plural_only(t):
+                break  # "послов первому заместителю министра Имя": the title is singular
             head = t
         elif head is not None and any(p.tag.POS == "NOUN" for p in parses(t.text)[:1]):
             break  # "от глав своих государств Президенту страны Имя": the title ends

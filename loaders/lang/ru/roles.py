@@ -46,6 +46,11 @@ ROLE_REWRITES = [
         "министр иностранных дел",
     ),
     (re.compile(r"^чрезвычайный и полномочный посол\b"), "посол"),
+    (re.compile(r"^глава государства$"), "президент"),
+    (
+        re.compile(r"^(глава|руководитель) внешне(политического|дипломатического) ведомства$"),
+        "министр иностранных дел",
+    ),
     (re.compile(r"^полномочный посол\b"), "посол"),
 ]
 _MFA_RE = re.compile(r"\b(мид|министра? иностранных дел)\b")
@@ -347,6 +352,8 @@ def title_before(
         if _head(tok):
             if head_i is not None and k > 0 and tokens[k - 1].text.lower() in COMPLEMENT_PREPS:
                 break  # "Совета при Президенте РФ ... глава РФ Имя": a complement's noun
+            if head_i is not None and _plural_only(tok):
+                break  # "грамот послов первому заместителю министра Имя": not the послов'
             head_i = k
         elif k not in in_state and k not in org_at and not _compatible(tok):
             break

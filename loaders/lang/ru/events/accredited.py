@@ -52,6 +52,10 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         groups = _envoys_after(doc, ctx.index, host)
     if not any(c for c, _ in groups) and not any(ps for _, ps in groups):
         return []  # no presenting side: a back-reference ("вручили грамоты") or a plan
+    for code, envoy in groups:
+        for p in envoy:  # "послов Франции Жана Дюпона, Италии ...": each is an ambassador
+            if persons[p].role is None and code and code != host and len(groups) > 1:
+                persons[p].role = "посол"
     out = []
     for code, envoy in groups:
         ev = _new(ctx, cue, fmt, "credentials_list" if len(groups) > 1 else fmt or "credentials")
@@ -98,12 +102,14 @@ def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:
     """The receiving official named in the sentences just before ("Президент Шавкат
     Мирзиёев принял грамоты у шести послов. Президент ... принял грамоты у послов X, Y")."""
     for k in range(si - 1, max(-1, si - 5), -1):
+        credentials = "грамот" in doc.sentences[k].text.lower()
         found = [
             m.person
             for m in doc.mentions
             if m.sent == k
             and m.person
-            and doc.persons[m.person].role
+            # a titled official, or whoever "принял верительные грамоты" there
+            and (doc.persons[m.person].role or credentials)
             and not is_ambassador(doc.persons[m.person].role)
             and doc.persons[m.person].state in (host, None)
         ]
