@@ -70,14 +70,16 @@ def test_factrueval_meeting_and_occupation_scores_stay_above_measured_bounds():
     # meeting the gold itself marks "Модальность будущее", a plan); occupation (who,
     # position, where) F1 0.566, (who, position) F1 0.691 on the 122 development
     # documents (states compared as states, positions with abbreviated titles spelled
-    # out, facts paired by a maximum matching)
+    # out, facts paired by a maximum matching). After the issue-9 rework (plural titles
+    # are no apposition, honorifics dropped, titles' case bounded): occupation F1 0.550,
+    # (who, position) 0.670 (P 0.848); meeting pairs unchanged
     report = evaluate_factrueval(FACTRUEVAL)
     assert report.documents == 122
     assert report.meeting.f1 >= 0.57
     assert report.meeting.recall >= 0.4
     assert report.meeting.precision >= 0.8  # 4 of 4 now; one stray pair must not fail CI
     assert report.occupation.f1 >= 0.54
-    assert report.occupation_relaxed.f1 >= 0.67
+    assert report.occupation_relaxed.f1 >= 0.66
     assert report.occupation_relaxed.precision >= 0.83
 
 

@@ -146,7 +146,7 @@ def events(doc: Document) -> Document:
             needs_verb = type_ in ("MET", "TALKS", "CONSULTED")
             nominal = type_ in ("MET", "TALKS") and len(ctx.people) >= 2
             if (
-                not reported(toks, ci, needs_verb, nominal, published)
+                not reported(toks, ci, needs_verb, nominal, published, frames.parse(doc, si))
                 and not (
                     type_ == "CONSULTED"
                     and not is_planned(toks, ci)
@@ -287,6 +287,7 @@ def _merge_retold(doc: Document) -> None:
                     set(ev.participants) <= set(k.participants)
                     or set(k.participants) <= set(ev.participants)
                     or {k.type, ev.type} == {"MET", "ACCREDITED"}
+                    or _compatible_people(doc, k, ev)
                 )
             ),
             None,
@@ -301,14 +302,28 @@ def _merge_retold(doc: Document) -> None:
         ev.type = "DROP"
 
 
+def _compatible_people(doc: Document, a: EventDraft, b: EventDraft) -> bool:
+    """The two tellings name no two different people of one state: "Токаев принял послов
+    России и Китая ... В ходе беседы с послом России Бородавкиным" is one meeting."""
+    by_state: dict[str, set[str]] = {}
+    for p in set(a.participants) | set(b.participants):
+        state = doc.persons[p].state
+        if state:
+            by_state.setdefault(state, set()).add(p)
+    return all(len(people) == 1 for people in by_state.values())
+
+
 def _dated_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
-    """Two sentences that give different dates tell different contacts ("7 августа Лавров
-    провел телефонный разговор с Ван И" after today's meeting)."""
-    from dipgraph.loaders.lang.ru.dates import date_of
+    """Two sentences that each give a different date tell different contacts ("7 августа
+    Лавров провел телефонный разговор с Ван И" after today's meeting)."""
+    from dipgraph.loaders.lang.ru.dates import _DATE_RE, date_of
 
     r = doc.release
-    da, pa = date_of(doc.sentences[a.sentence].text, r.published, r.date_precision)
-    db, pb = date_of(doc.sentences[b.sentence].text, r.published, r.date_precision)
+    ta, tb = doc.sentences[a.sentence].text, doc.sentences[b.sentence].text
+    if not (_DATE_RE.search(ta) and _DATE_RE.search(tb)):
+        return False
+    da, pa = date_of(ta, r.published, r.date_precision)
+    db, pb = date_of(tb, r.published, r.date_precision)
     return pa == pb == "day" and da != db
 
 

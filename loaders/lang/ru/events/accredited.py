@@ -46,6 +46,10 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         if code or item_people:
             groups.append((code, item_people))
     groups = [(c, ps) for c, ps in groups if c or ps]
+    if not groups:
+        # "принял верительные грамоты послов 12 государств. Послы Грузии, Таджикистана,
+        # ... сфотографировались с лидером": the envoys listed in the next sentences
+        groups = _envoys_after(doc, ctx.index, host)
     if not any(c for c, _ in groups) and not any(ps for _, ps in groups):
         return []  # no presenting side: a back-reference ("вручили грамоты") or a plan
     out = []
@@ -59,6 +63,27 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ev.confidence = 0.85 if named and code else 0.65
         out.append(ev)
     return out
+
+
+ENVOY_WORDS = {"посол", "миссия", "дипломат", "представительство"}
+
+
+def _envoys_after(doc: Document, si: int, host: str | None) -> list[tuple[str | None, list[str]]]:
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    for k in range(si + 1, min(len(doc.sentences), si + 3)):
+        toks = doc.sentence_tokens(k)
+        if not any(lemmas(t.text) & ENVOY_WORDS for t in toks):
+            continue
+        s = doc.sentences[k]
+        codes: list[str] = []
+        for m in doc.states:
+            if s.start <= m.start < s.end and m.kind == "state" and m.code != host:
+                if m.code not in codes:
+                    codes.append(m.code)
+        if codes:
+            return [(c, _named_envoys(doc, c)) for c in codes]
+    return []
 
 
 def _dative(doc: Document, si: int, person: str) -> bool:

@@ -265,6 +265,7 @@ def reported(
     needs_verb: bool,
     nominal: bool = False,
     published: str | None = None,
+    tree: list[tuple[int, str]] | None = None,
 ) -> bool:
     """The text reports the contact at tokens[cue_i] as having happened (or going on):
     not planned or future, not negated, not habitual or hypothetical, and, when
@@ -275,7 +276,14 @@ def reported(
     if is_planned(toks, cue_i):
         return False
     lo, hi = max(0, cue_i - 8), min(len(toks), cue_i + 6)
-    if any(_lem(toks[k]) & NOT_ONCE for k in range(lo, hi)):
+    habit = [k for k in range(lo, hi) if _lem(toks[k]) & NOT_ONCE]
+    if tree is not None and habit:
+        # with the parse, only words that qualify the cue or its verb ("регулярно
+        # встречаются"), not a frame's ("в рамках регулярных консультаций состоялся
+        # разговор")
+        pred = frames.predicate(tree, toks, cue_i)
+        habit = [k for k in habit if tree[k][0] in (cue_i, pred) or k in (cue_i, pred)]
+    if habit:
         return False
     vi = _reporting_verb(toks, cue_i)
     if vi is not None:

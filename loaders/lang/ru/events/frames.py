@@ -339,6 +339,7 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         heads.append(head)
     counter_roots: list[int] = []
     agent_roots: list[int] = []
+    heads = list(dict.fromkeys(heads))
     for h in heads:
         for c in _children(tree, h):
             rel = tree[c][1]
@@ -453,6 +454,8 @@ def _clause_ends(toks: list[Token], j: int) -> bool:
         return True
     if toks[j].text == "," and j + 1 < len(toks):
         ps = parses(toks[j + 1].text)
+        if _is_with(toks, j + 1):
+            return False  # "..., с главой МИД Казахстана ...": the list goes on
         return bool(ps) and (
             ps[0].tag.POS in ("PREP", "CONJ", "ADVB", "NPRO")
             or ps[0].normal_form in ("который", "где", "когда")
@@ -533,6 +536,8 @@ def told_by_past_clause(doc: Document, si: int, ci: int, verbs: set[str] | None)
         h = tree[k][0]
         if h < 0:
             return False
+        if lemmas(toks[h].text) & {"рамка", "полях", "поле"}:
+            return False  # "в рамках практики консультаций": a frame, not the event
         ps = parses(toks[h].text)
         if ps and ps[0].tag.POS in ("VERB", "INFN", "PRTS", "PRTF", "GRND"):
             negated = any(toks[c].text.lower() == "не" for c in _children(tree, h))
