@@ -157,8 +157,9 @@ def main() -> None:
         f"  per CPU second: {len(releases) / CPU_SECONDS:.1f} releases/s "
         f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores while measured)"
     )
-    spent, parsed = parse_share(releases)
-    print(f"  dependency parse: {parsed} cue sentences, {spent:.2f} CPU s of {CPU_SECONDS:.2f}")
+    if args.lang == "ru":  # English has no parse
+        spent, parsed = parse_share(releases)
+        print(f"  dependency parse: {parsed} cue sentences, {spent:.2f} CPU s of {CPU_SECONDS:.2f}")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS (one worker, models loaded): {rss:.0f} MB  target < 600")
     if args.lang == "ru":

@@ -83,8 +83,8 @@ def find_people(doc: Document) -> Document:
     in the release, a single word after an honorific or a title a person of its own."""
     from dataclasses import replace
 
-    from dipgraph.graph.model import name_key as spelling_key
-    from dipgraph.loaders.lang.en.names import find_names, name_key, surname
+    from dipgraph.graph.model import name_key
+    from dipgraph.loaders.lang.en.names import find_names, person_key, surname
     from dipgraph.loaders.lang.en.roles import ParsedTitle, title_after, title_before
 
     doc.mentions, doc.persons = [], {}
@@ -111,15 +111,15 @@ def find_people(doc: Document) -> Document:
     by_surname: dict[str, str] = {}
     for _, n in found:
         if not n.single:
-            n.person = name_key(n.name)
+            n.person = person_key(n.name)
             doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
-            by_surname.setdefault(spelling_key(surname(n.name)), n.person)
+            by_surname.setdefault(name_key(surname(n.name)), n.person)
     for i, n in found:
         if n.single:
-            n.person = by_surname.get(spelling_key(n.name))
+            n.person = by_surname.get(name_key(n.name))
             titled = n.title is not None and n.title.role and 0 <= n.start - n.title.end <= 2
             if n.person is None and (n.cued or titled):  # "the Minister of ... Aidarbekov"
-                n.person = name_key(n.name)
+                n.person = person_key(n.name)
                 doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
         if n.person is None:
             continue

@@ -154,7 +154,8 @@ def _name_from_run(sentence: str, run: list[tuple[str, int, int]]) -> list[NameM
     return []
 
 
-def name_key(name: str) -> str:
+def person_key(name: str) -> str:
+    """The key of a person inside one release: the name as written, case-folded."""
     return re.sub(r"\s+", " ", name.lower()).strip()
 
 
