@@ -284,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
 
             cluster = distributed.LocalCluster(
                 n_workers=args.workers, threads_per_worker=1, processes=True,
-                host="127.0.0.1", dashboard_address=None, silence_logs=logging.ERROR,
+                host="127.0.0.1", dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
             )  # fmt: skip
             client = distributed.Client(cluster)
         elif args.dask:

@@ -30,7 +30,7 @@ def client():
         threads_per_worker=1,
         processes=True,
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address="127.0.0.1:0",
         memory_limit="1.5GiB",
         silence_logs=logging.ERROR,
     )
@@ -187,10 +187,16 @@ def test_dask_load_into_the_neo4j_store(client, neo4j_store, tmp_path):
         remove_data_dir(data_dir)
 
 
-def test_a_cluster_without_workers_is_one_clear_error(tmp_path):
-    with (  # a scheduler alone
-        distributed.LocalCluster(n_workers=0, host="127.0.0.1", dashboard_address=None) as empty,
-        distributed.Client(empty) as no_workers,
-    ):
-        with pytest.raises(cluster.ClusterError, match="has no workers"):
-            load(INPUTS[:1], StoreSettings(data_dir=tmp_path / "d"), year=2026, dask=no_workers)
+def test_a_cluster_without_workers_is_one_clear_error():
+    data_dir = short_data_dir()
+    try:
+        with (  # a scheduler alone
+            distributed.LocalCluster(
+                n_workers=0, host="127.0.0.1", dashboard_address="127.0.0.1:0"
+            ) as empty,
+            distributed.Client(empty) as no_workers,
+        ):
+            with pytest.raises(cluster.ClusterError, match="has no workers"):
+                load(INPUTS[:1], StoreSettings(data_dir=data_dir), year=2026, dask=no_workers)
+    finally:
+        remove_data_dir(data_dir)  # the load started the embedded store there
