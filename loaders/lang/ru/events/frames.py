@@ -440,14 +440,16 @@ def _finite_personal(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.gender in ("masc", "femn")
 
 
-def antecedent(doc: Document, si: int, own: str | None) -> str | None:
+def antecedent(doc: Document, si: int, own: str | None, recent: int | None = None) -> str | None:
     """The person a pronoun or a dropped subject stands for: the release's protagonist,
     the official named most often before this sentence (of the reporting side when it is
-    known; the latest on a tie)."""
+    known; the latest on a tie), within the ``recent`` sentences before when given."""
     counts: dict[str, tuple[int, int]] = {}
     for m in doc.mentions:
         p = doc.persons.get(m.person or "")
         if m.sent >= si or p is None or not p.role:
+            continue
+        if recent is not None and m.sent < si - recent:
             continue
         if own is not None and p.state not in (own, None):
             continue
