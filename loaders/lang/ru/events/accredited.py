@@ -104,7 +104,10 @@ def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:
     else just after."""
     # before, then the two sentences after ("Касым-Жомарт Токаев поздравил дипломатов")
     order = [*range(si - 1, max(-1, si - 5), -1), *range(si + 1, min(len(doc.sentences), si + 3))]
+    items = set(list_items(doc, si))  # "Жан Дюпон – Франция;": envoys, not the receiver
     for k in order:
+        if k in items:
+            continue
         credentials = "грамот" in doc.sentences[k].text.lower() or k > si
         found = [
             m.person
