@@ -449,7 +449,7 @@ def resolve(names: list[str]) -> dict[str, str]:
         if spelled[_key(n)] != n:
             out[n] = spelled[_key(n)]
             continue
-        parts = _parts(n)
+        parts = _parts(n) or [n]  # a name of punctuation only stays itself
         cands = full.get(_key(parts[-1]), [])
         if n in cands or not cands:
             # a full name, or a name with no fuller form; try first-name + surname matches

@@ -100,9 +100,15 @@ def _dative(doc: Document, si: int, person: str) -> bool:
 
 def _earlier_receivers(doc: Document, si: int, host: str | None) -> list[str]:
     """The receiving official named in the sentences just before ("Президент Шавкат
-    Мирзиёев принял грамоты у шести послов. Президент ... принял грамоты у послов X, Y")."""
-    for k in range(si - 1, max(-1, si - 5), -1):
-        credentials = "грамот" in doc.sentences[k].text.lower()
+    Мирзиёев принял грамоты у шести послов. Президент ... принял грамоты у послов X, Y"),
+    else just after."""
+    # before, then the two sentences after ("Касым-Жомарт Токаев поздравил дипломатов")
+    order = [*range(si - 1, max(-1, si - 5), -1), *range(si + 1, min(len(doc.sentences), si + 3))]
+    items = set(list_items(doc, si))  # "Жан Дюпон – Франция;": envoys, not the receiver
+    for k in order:
+        if k in items:
+            continue
+        credentials = "грамот" in doc.sentences[k].text.lower() or k > si
         found = [
             m.person
             for m in doc.mentions

@@ -290,7 +290,11 @@ def reported(
         if any(toks[k].text.lower() in ("не", "ни") for k in range(max(0, vi - 3), vi)):
             return False  # "не состоялась", "так и не смогли"
         p = parses(toks[vi].text)[0]
-        if p.tag.POS == "INFN" or p.tag.tense == "futr":
+        managed = any(
+            _lem(toks[k]) & {"удаться", "успеть"} and parses(toks[k].text)[0].tag.tense == "past"
+            for k in range(max(0, vi - 4), vi)
+        )  # "Лаврову удалось переговорить с ...": it happened
+        if (p.tag.POS == "INFN" and not managed) or p.tag.tense == "futr":
             return False
     if not needs_verb:
         return True

@@ -339,6 +339,7 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         heads.append(head)
     counter_roots: list[int] = []
     agent_roots: list[int] = []
+    subjects: list[int] = []
     heads = list(dict.fromkeys(heads))
     for h in heads:
         for c in _children(tree, h):
@@ -353,12 +354,14 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
                 counter_roots.append(c)  # "принял посла ...", "принял делегацию ..."
             elif rel in SUBJECT_RELS and (h != ci or h == pred):
                 agent_roots.append(c)
+                subjects.append(c)
             elif rel == "nmod" and h == ci and c > ci and not _case_words(tree, toks, c):
                 agent_roots.append(c)  # "встреча Лаврова с ...": the genitive
     stop = set(counter_roots) | set(agent_roots) | set(heads)
     agent_sets = [_subtree(tree, r, stop - {r}) for r in agent_roots]
     counter_sets = []
-    for r in counter_roots:
+    markers_seen: list[int] = []
+    for r in sorted(counter_roots):
         # the parser sometimes hangs words of the subject under the counterpart ("Министр
         # ... С.В.Лавров провел разговор с Министром ..."): a counterpart starts at its "с"
         whole = _subtree(tree, r, stop - {r})
@@ -375,9 +378,17 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
         stray = {k for k in whole if k < marker and k < pred}
         if stray and (agent_sets or pred > 0):
             agent_sets.append(stray)
-        if (marker != min(whole) or _is_with(toks, marker)) and all(
-            a < marker for a in agent_roots
+        people_here = _official_head(toks[r]) or any(
+            m.sent == si and m.tok_start - doc.sentences[si].tok_start in whole
+            for m in doc.mentions
+        )  # not "с рабочим визитом"
+        if (
+            people_here
+            and (marker != min(whole) or _is_with(toks, marker))
+            and all(a < marker for a in subjects)
+            and not any(m < marker for m in markers_seen)
         ):
+            markers_seen.append(marker)
             # the words after "с" up to the clause's end are the counterpart's, whatever
             # the parser hung them on ("с Министром ... Грузии Д.М.Залкалиани"); a meeting
             # noun's words before "с" are the other side's ("встреча Министра ... Лаврова")
@@ -409,7 +420,11 @@ def frame(doc: Document, si: int, ci: int, states: list[StateMention]) -> Frame:
     counter = _merge(doc, si, counter_roots, counter_sets, states, tree, toks)
     counterparts = [g for g in split(doc, si, counter, states) if not g.empty]
     pronoun = bool(agent_roots) and all(lemmas(toks[r].text) & PRONOUNS for r in agent_roots)
-    dropped = not agent_roots and _finite_personal(toks[pred])
+    dropped = (
+        not agent_roots
+        and _finite_personal(toks[pred])
+        and not any(tree[c][1] in SUBJECT_RELS for c in _children(tree, pred))
+    )  # "состоялась встреча": the cue is the subject, nothing was dropped
     return Frame(
         agent, counterparts, is_joint(toks, ci, tree), bool(agent_roots) and not pronoun,
         pronoun or dropped,
@@ -425,14 +440,16 @@ def _finite_personal(tok: Token) -> bool:
     return bool(ps) and ps[0].tag.POS == "VERB" and ps[0].tag.gender in ("masc", "femn")
 
 
-def antecedent(doc: Document, si: int, own: str | None) -> str | None:
+def antecedent(doc: Document, si: int, own: str | None, recent: int | None = None) -> str | None:
     """The person a pronoun or a dropped subject stands for: the release's protagonist,
     the official named most often before this sentence (of the reporting side when it is
-    known; the latest on a tie)."""
+    known; the latest on a tie), within the ``recent`` sentences before when given."""
     counts: dict[str, tuple[int, int]] = {}
     for m in doc.mentions:
         p = doc.persons.get(m.person or "")
         if m.sent >= si or p is None or not p.role:
+            continue
+        if recent is not None and m.sent < si - recent:
             continue
         if own is not None and p.state not in (own, None):
             continue

@@ -98,6 +98,11 @@ def _from_frame(
     if not own_states and doc.publisher and fr.pronoun:
         own_states = [doc.publisher]
         implicit = True
+    if implicit and not agent.persons and not fr.subject:
+        # "Состоялись встречи с ...": the own official who "провел ряд встреч" just before
+        who = frames.antecedent(doc, ctx.index, doc.publisher, recent=2)
+        if who is not None and doc.persons[who].state in (None, *own_states):
+            agent = frames.Side([who], list(agent.states), True, list(agent.cities))
     several = len(counterparts) > 1 and not fr.joint
     if not agent.persons and not own_states:
         return [] if several else None  # never join the counterparts to each other
