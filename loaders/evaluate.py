@@ -3,7 +3,8 @@ participants and officials' titles against factRuEval-2016 ``Meeting`` and
 ``Occupation`` facts.
 
 - events: precision/recall/F1 on (type, parties) per release, micro-averaged;
-- participants: P/R/F1 on (event type, normalized name);
+- participants: P/R/F1 on (event type, person): one to one, a name as written ("Ryzhenkov",
+  "E. Ihsanoglu") matching the full name of the same person (:func:`same_person`);
 - role accuracy: of the gold participants with a role whose name was found, the share
   whose role matches exactly (as normalize_name compares names);
 - factRuEval: meeting-pair F1 (unordered pairs of people who met), occupation F1 on
@@ -172,20 +173,23 @@ def _event_key(e: dict) -> tuple[str, tuple[str, ...]]:
     return e["type"], tuple(sorted(set(e.get("parties") or [])))
 
 
+def _same_participant(g: tuple[str, str], p: tuple[str, str]) -> bool:
+    return g[0] == p[0] and (_name_key(g[1]) == _name_key(p[1]) or same_person(g[1], p[1]))
+
+
 def score_release(key: str, gold: list[dict], predicted: list[dict]) -> ReleaseScore:
     """Score one release: gold and predicted event dicts (the JSON contract)."""
     g = Counter(_event_key(e) for e in gold)
     p = Counter(_event_key(e) for e in predicted)
     tp = sum((g & p).values())
     events = PRF(tp, sum(p.values()) - tp, sum(g.values()) - tp)
-    gp = Counter(
-        (e["type"], _name_key(x["name"])) for e in gold for x in e.get("participants") or []
-    )
-    pp = Counter(
-        (e["type"], _name_key(x["name"])) for e in predicted for x in e.get("participants") or []
-    )
-    ptp = sum((gp & pp).values())
-    participants = PRF(ptp, sum(pp.values()) - ptp, sum(gp.values()) - ptp)
+    # A participant is one person of one event type: the gold writes a name as the
+    # sentence has it ("Ryzhenkov", "E. Ihsanoglu") where the extractor may give the full
+    # name found elsewhere in the release; same_person pairs those, one to one.
+    gp = [(e["type"], x["name"]) for e in gold for x in e.get("participants") or []]
+    pp = [(e["type"], x["name"]) for e in predicted for x in e.get("participants") or []]
+    ptp = _greedy(gp, pp, _same_participant)
+    participants = PRF(ptp, len(pp) - ptp, len(gp) - ptp)
     predicted_roles = {
         _name_key(x["name"]): _role_key(x.get("role"))
         for e in predicted

@@ -184,3 +184,21 @@ def test_facts_and_predictions_are_paired_by_a_maximum_matching():
     # first-come pairing finds 1, the best pairing 2
     match = lambda g, p: p in g  # noqa: E731
     assert _greedy([{"a", "b"}, {"a"}], ["a", "b"], match) == 2
+
+
+def test_a_partial_name_as_written_is_the_same_participant_once():
+    from dipgraph.loaders.evaluate import score_release
+
+    def met(*names, type_="MET"):
+        return {
+            "type": type_,
+            "parties": ["RU", "TR"],
+            "participants": [{"name": n} for n in names],
+        }
+
+    gold = [met("Рыженков", "Э. Ихсаноглу")]
+    predicted = [met("Максим Рыженков", "Экмеледдин Ихсаноглу", "Рыженков")]
+    score = score_release("r", gold, predicted)
+    assert (score.participants.tp, score.participants.fp, score.participants.fn) == (2, 1, 0)
+    other = [met("Максим Рыженков", type_="HOSTED")]
+    assert score_release("r", gold, other).participants.tp == 0  # another event type
