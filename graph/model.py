@@ -122,12 +122,18 @@ _SKELETON_FOLDS = (
 
 def name_key(name: str) -> str:
     """A script-independent key of a person's name: "Roman Vassilenko", "Роман Василенко"
-    and "Vasilenko Roman" give one key. Any script is romanized (anyascii), then the
-    spelling variants of romanizations are folded away, double letters made single and
-    the words sorted."""
+    and "Vasilenko Roman" give one key, and so do "Carlos Mendes" and "Карлос Мендес".
+    Any script is romanized (anyascii), then the spelling variants of romanizations are
+    folded away, double letters made single and the words sorted."""
     from anyascii import anyascii
 
-    text = anyascii(unicodedata.normalize("NFC", name)).lower()
+    text = unicodedata.normalize("NFC", name).lower()
+    # a Latin c is k or s (Carlos = Карлос, Cecilia = Сесилия); Cyrillic never gives a
+    # bare c, and ç/č stay for the ch fold below (Çavuşoğlu = Чавушоглу)
+    text = re.sub(
+        r"c(?!h)", lambda m: "s" if text[m.end() : m.end() + 1] in ("e", "i", "y") else "k", text
+    )
+    text = anyascii(text).lower().replace("'", "")  # the soft sign is no word break
     words = []
     for word in re.findall(r"[a-z]+", text):
         for a, b in _SKELETON_FOLDS:

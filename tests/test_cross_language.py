@@ -30,6 +30,8 @@ def test_one_name_key_for_scripts_and_romanizations():
         ("Yerzhan Ashikbayev", "Ержан Ашикбаев"),
         ("Sergey Lavrov", "Сергей Лавров", "Sergei Lavrov"),
         ("Mevlüt Çavuşoğlu", "Мевлют Чавушоглу"),
+        ("Carlos Mendes", "Карлос Мендес"),
+        ("Caspar Veldkamp", "Каспар Велдкамп"),
     ]
     for names in same:
         assert len({name_key(n) for n in names}) == 1, names
