@@ -21,7 +21,7 @@ $(LINT_STAMP): $(LINT_DIR)/package.json $(LINT_DIR)/package-lock.json
 	else echo "npm not found: Cypher lint tests will be skipped"; fi
 
 demo: $(STAMP)
-	$(BIN)/dipgraph load examples/releases --year 2026
+	$(BIN)/dipgraph load examples/releases examples/english --year 2026
 	$(BIN)/dipgraph query bilateral_contacts -p a=KZ -p b=NL
 	$(BIN)/dipgraph viz -o demo.html
 	@echo "open demo.html in a browser; try: $(BIN)/dipgraph query --list"
