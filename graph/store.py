@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from dipgraph.graph.model import GraphBatch, localized_name
+from dipgraph.graph.model import EDGE_TYPES, NODE_LABELS, GraphBatch, localized_name
 
 BACKENDS = ("embedded", "neo4j")
 NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
@@ -146,11 +146,27 @@ class GraphStore(Protocol):
         """Complete releases."""
         ...
 
+    def count_by_label_and_type(self) -> list[tuple[str, str, int]]:
+        """("node", label, n) for every node label and ("edge", type, n) for every edge
+        type of the model, zeros included; see COUNT_STATEMENTS."""
+        ...
+
     def clear(self) -> None:
         """Delete every node and edge (the schema stays)."""
         ...
 
     def close(self) -> None: ...
+
+
+#: ("node" | "edge", label or type, statement): one statement per label and per type, each
+#: exactly `MATCH (n:L) RETURN count(n)` or `MATCH ()-[r:T]->() RETURN count(r)`, the form
+#: FalkorDB and Neo4j answer from the counts they keep (0.2 ms at 1M nodes or edges); the
+#: same count beside a literal, inside a UNION or under a CALL reads every node and edge
+#: (4.3 s at 1M edges on FalkorDB).
+COUNT_STATEMENTS: tuple[tuple[str, str, str], ...] = tuple(
+    [("node", label, f"MATCH (n:{label}) RETURN count(n) AS n") for label in NODE_LABELS]
+    + [("edge", type_, f"MATCH ()-[r:{type_}]->() RETURN count(r) AS n") for type_ in EDGE_TYPES]
+)
 
 
 class ReleaseQueries:
@@ -194,6 +210,9 @@ class ReleaseQueries:
 
     def count_releases(self) -> int:
         return self._count("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
+
+    def count_by_label_and_type(self) -> list[tuple[str, str, int]]:
+        return [(kind, name, self._count(cypher)) for kind, name, cypher in COUNT_STATEMENTS]
 
 
 def open_store(settings: StoreSettings | None = None) -> GraphStore:
