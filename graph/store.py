@@ -148,7 +148,7 @@ class GraphStore(Protocol):
 
     def count_by_label_and_type(self) -> list[tuple[str, str, int]]:
         """("node", label, n) for every node label and ("edge", type, n) for every edge
-        type of the model, zeros included; see COUNT_STATEMENTS."""
+        type of the model, zeros included; see count_statements."""
         ...
 
     def clear(self) -> None:
@@ -158,15 +158,15 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-#: ("node" | "edge", label or type, statement): one statement per label and per type, each
-#: exactly `MATCH (n:L) RETURN count(n)` or `MATCH ()-[r:T]->() RETURN count(r)`, the form
-#: FalkorDB and Neo4j answer from the counts they keep (0.2 ms at 1M nodes or edges); the
-#: same count beside a literal, inside a UNION or under a CALL reads every node and edge
-#: (4.3 s at 1M edges on FalkorDB).
-COUNT_STATEMENTS: tuple[tuple[str, str, str], ...] = tuple(
-    [("node", label, f"MATCH (n:{label}) RETURN count(n) AS n") for label in NODE_LABELS]
-    + [("edge", type_, f"MATCH ()-[r:{type_}]->() RETURN count(r) AS n") for type_ in EDGE_TYPES]
-)
+def count_statements() -> list[tuple[str, str, str]]:
+    """("node" | "edge", label or type, statement): one statement per label and per type of
+    the model, each exactly `MATCH (n:L) RETURN count(n)` or `MATCH ()-[r:T]->() RETURN
+    count(r)`, the form FalkorDB and Neo4j answer from the counts they keep (0.2 ms at 1M
+    nodes or edges); the same count beside a literal, after a WITH or in a UNION reads every
+    node or edge instead (docs/cypher-subset.md)."""
+    nodes = [("node", label, f"MATCH (n:{label}) RETURN count(n) AS n") for label in NODE_LABELS]
+    edges = [("edge", t, f"MATCH ()-[r:{t}]->() RETURN count(r) AS n") for t in EDGE_TYPES]
+    return nodes + edges
 
 
 class ReleaseQueries:
@@ -212,7 +212,7 @@ class ReleaseQueries:
         return self._count("MATCH (r:Release) WHERE r.complete = true RETURN count(r) AS n")
 
     def count_by_label_and_type(self) -> list[tuple[str, str, int]]:
-        return [(kind, name, self._count(cypher)) for kind, name, cypher in COUNT_STATEMENTS]
+        return [(kind, name, self._count(cypher)) for kind, name, cypher in count_statements()]
 
 
 def open_store(settings: StoreSettings | None = None) -> GraphStore:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dipgraph.graph.store import COUNT_STATEMENTS, GraphStore
+from dipgraph.graph.store import GraphStore, count_statements
 from dipgraph.queries.loader import (
     PARAM_TYPES,
     Param,
@@ -227,14 +227,14 @@ class Query:
 
 class GraphSummary(Query):
     """graph_summary, the built-in query that is not one Cypher text: each count is a
-    statement of its own (graph.store.COUNT_STATEMENTS), the only form FalkorDB and Neo4j
+    statement of its own (graph.store.count_statements), the only form FalkorDB and Neo4j
     answer from the counts they keep, so it stays exact and takes milliseconds at any
     size; its rows are shaped as a pack query's would be (none for a count of 0)."""
 
     COLUMNS = ["kind", "name", "count"]
 
     def __init__(self) -> None:
-        cypher = "\n".join(f"{statement};" for _, _, statement in COUNT_STATEMENTS)
+        cypher = "\n".join(f"{statement};" for _, _, statement in count_statements())
         description = "How many nodes of each label and edges of each type the graph holds."
         super().__init__(QuerySource("graph_summary", description, (), cypher, __file__, 1))
 

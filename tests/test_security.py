@@ -71,6 +71,8 @@ ALLOWED_BUILDERS = {
         "Neo4j DDL over statements.SCHEMA_* (labels, types and keys of the model)",
     ("graph/stores/neo4j.py", "Neo4jStore._batch_statements"):
         "UNWIND + clause bodies from statements.write_clauses",
+    ("graph/store.py", "count_statements"):
+        "one count per label and type of the model (NODE_LABELS, EDGE_TYPES)",
 }  # fmt: skip
 
 
