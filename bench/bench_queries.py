@@ -42,6 +42,13 @@ TYPES = ["MET"] * 40 + ["CONSULTED"] * 25 + ["HOSTED"] * 25 + ["ACCREDITED"] * 1
 ROLES = ["посол", "министр иностранных дел", "заместитель министра иностранных дел"]
 SENTENCE = "Состоялась встреча сторон, обсуждены вопросы двустороннего сотрудничества."
 FAST = ("bilateral_counts", "bilateral_contacts", "bilateral_timeline", "ego_network")
+#: digits as syllables: an official's id keys a name without its digits (graph.model.name_key)
+SYLLABLES = ("ba", "de", "gi", "ko", "lu", "ma", "ne", "ri", "so", "tu")
+
+
+def spelled(number: int) -> str:
+    """12 -> 'Degi': words name_key keeps apart (no digits, no letters it folds)."""
+    return "".join(SYLLABLES[int(d)] for d in str(number)).capitalize()
 
 
 class Generator:
@@ -68,8 +75,8 @@ class Generator:
         for code, size in sizes.items():
             self.people[code] = [
                 Participant(
-                    official_id(code, f"Official {code} {i}"),
-                    f"Official {code} {i}",
+                    official_id(code, f"Official {code} {spelled(i)}"),
+                    f"Official {code} {spelled(i)}",
                     code,
                     (ROLES[1] if i == 0 else ROLES[2]) if i < 5 else self.rng.choice(ROLES),
                 )

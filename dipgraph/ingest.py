@@ -133,14 +133,6 @@ def repair_incomplete(store: GraphStore) -> list[str]:
     return ids
 
 
-def backfill_counts(store: GraphStore) -> int:
-    """Releases written by an older dipgraph get the counts graph_summary sums."""
-    from dipgraph.graph.statements import backfill_counts as statement
-
-    rows = store.run(statement(), write=True)
-    return int(rows[0]["n"]) if rows else 0
-
-
 def _previous_versions(store: GraphStore, release: Release) -> list[str]:
     if not release.source_uri:
         return []
@@ -196,7 +188,6 @@ def open_for_writing(
         try:
             store.ensure_schema()
             repaired = repair_incomplete(store)
-            backfill_counts(store)
             yield store, repaired
         finally:
             if own_store:

@@ -41,11 +41,6 @@ EVENT_BOUND = CONTACT_TYPES + ("INVOLVES", "AT", "REPORTS")
 # in two languages that report it share the node; each release keeps its own contact
 # edge (keyed by event and release), with its own evidence sentence.
 
-#: Release properties counting what a release alone owns (its events, and their edges,
-#: keyed by event ids no other release has): graph_summary sums these few numbers per
-#: release instead of reading every event and edge; a retract deletes them with it.
-OWNED_COUNT_PROPS = {"Event": "event_nodes"} | {t: f"{t.lower()}_edges" for t in EVENT_BOUND}
-
 
 @dataclass
 class Clause:
@@ -94,47 +89,8 @@ def _edge_row(edge: Edge) -> dict[str, Any]:
     return row
 
 
-def release_counts(batch: GraphBatch) -> dict[str, dict[str, int]]:
-    """Release id -> {count property: how many} for the batch's releases."""
-    owner = {node.key: node.release_id for node in batch.nodes.values() if node.label == "Event"}
-    counts = {
-        node.key: dict.fromkeys(OWNED_COUNT_PROPS.values(), 0)
-        for node in batch.nodes.values()
-        if node.label == "Release"
-    }
-    for release in owner.values():
-        if release in counts:
-            counts[release]["event_nodes"] += 1
-    for edge in batch.edges.values():
-        release = owner.get(edge.event_id, batch.release_id)
-        if edge.type in OWNED_COUNT_PROPS and release in counts:
-            counts[release][OWNED_COUNT_PROPS[edge.type]] += 1
-    return counts
-
-
-def backfill_counts() -> str:
-    """A statement that gives releases written before OWNED_COUNT_PROPS existed their
-    counts (contact edges and events found through their release_id indexes)."""
-    patterns = {"Event": "(c:Event {release_id: r.id})"}
-    patterns |= {t: f"()-[c:{_check_type(t)} {{release_id: r.id}}]->()" for t in CONTACT_TYPES}
-    patterns["REPORTS"] = "(r)-[c:REPORTS]->(:Event)"
-    patterns["INVOLVES"] = "(r)-[:REPORTS]->(:Event)-[c:INVOLVES]->()"
-    patterns["AT"] = "(r)-[:REPORTS]->(:Event)-[c:AT]->()"
-    lines = ["MATCH (r:Release) WHERE r.event_nodes IS NULL"]
-    carried = ["r"]
-    for name, pattern in patterns.items():
-        prop = OWNED_COUNT_PROPS[name]
-        lines.append(f"OPTIONAL MATCH {pattern}")
-        lines.append(f"WITH {', '.join(carried)}, count(c) AS {prop}")
-        carried.append(prop)
-    lines.append("SET " + ", ".join(f"r.{prop} = {prop}" for prop in carried[1:]))
-    lines.append("RETURN count(r) AS n")
-    return "\n".join(lines)
-
-
 def node_clauses(batch: GraphBatch) -> list[Clause]:
     clauses = []
-    owned = release_counts(batch)
     for label, nodes in sorted(batch.nodes_by_label().items()):
         key = NODE_KEYS[_check_label(label)]
         sets = [_ALIASES] if label == "Official" else []
@@ -146,8 +102,6 @@ def node_clauses(batch: GraphBatch) -> list[Clause]:
             sets.append("n.complete = false")
         body = f"MERGE (n:{label} {{{key}: row.key}}) SET " + ", ".join(sets)
         rows = [_node_row(n) for n in nodes]
-        for row in rows if label == "Release" else ():
-            row["props"].update(owned[row["key"]])
         clauses.append(Clause(f"n_{label}", body, body, rows))
     return clauses
 

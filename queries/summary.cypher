@@ -1,41 +1,5 @@
-// name: graph_summary
-// description: How many nodes of each label and edges of each type the graph holds.
-// params:
-// Fast at any size: a release counts its own events and their edges when it is written
-// (Release.event_nodes, *_edges); read here are only the shared nodes and the structural
-// edges, which all point at a party (a State or an Organization).
-CALL {
-  MATCH (n:State)
-  RETURN 'node' AS kind, 'State' AS name, count(n) AS count
-  UNION ALL
-  MATCH (n:Organization)
-  RETURN 'node' AS kind, 'Organization' AS name, count(n) AS count
-  UNION ALL
-  MATCH (n:Official)
-  RETURN 'node' AS kind, 'Official' AS name, count(n) AS count
-  UNION ALL
-  MATCH (n:Venue)
-  RETURN 'node' AS kind, 'Venue' AS name, count(n) AS count
-  UNION ALL
-  MATCH (r:Release)
-  WITH [['node', 'Release', count(r)], ['node', 'Event', sum(r.event_nodes)],
-        ['edge', 'MET', sum(r.met_edges)], ['edge', 'ACCREDITED', sum(r.accredited_edges)],
-        ['edge', 'CONSULTED', sum(r.consulted_edges)], ['edge', 'HOSTED', sum(r.hosted_edges)],
-        ['edge', 'INVOLVES', sum(r.involves_edges)], ['edge', 'AT', sum(r.at_edges)],
-        ['edge', 'REPORTS', sum(r.reports_edges)]] AS counted
-  UNWIND counted AS row
-  RETURN row[0] AS kind, row[1] AS name, row[2] AS count
-  UNION ALL
-  MATCH (:State)<-[r:REPRESENTS|MEMBER_OF|POSTED_IN|PART_OF|IN]-()
-  RETURN 'edge' AS kind, type(r) AS name, count(r) AS count
-  UNION ALL
-  MATCH (:Organization)<-[r:REPRESENTS|MEMBER_OF|POSTED_IN|PART_OF|IN]-()
-  RETURN 'edge' AS kind, type(r) AS name, count(r) AS count
-}
-WITH kind, name, toInteger(sum(count)) AS count
-WHERE count > 0
-RETURN kind, name, count
-ORDER BY kind DESC, name
+// graph_summary (how many nodes of each label and edges of each type) is built into
+// dipgraph.queries.pack: each of its counts must be a statement of its own to be fast.
 
 // name: releases
 // description: The releases in the graph, newest first, with their events and the dates

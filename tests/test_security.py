@@ -61,8 +61,6 @@ ALLOWED_BUILDERS = {
         "types checked against EDGE_TYPES, endpoint labels against NODE_LABELS",
     ("graph/statements.py", "retract_statements"):
         "iterates the model's CONTACT_TYPES, EDGE_TYPES and SHARED_LABELS; the release is $release",
-    ("graph/statements.py", "backfill_counts"):
-        "patterns over the model's CONTACT_TYPES, property names from OWNED_COUNT_PROPS",
     ("graph/statements.py", "single_query"):
         "splices clause names (n_<Label>, e<i>_<TYPE>) and bodies from the builders above",
     ("graph/stores/embedded.py", "EmbeddedStore.ensure_schema"):
@@ -73,6 +71,8 @@ ALLOWED_BUILDERS = {
         "Neo4j DDL over statements.SCHEMA_* (labels, types and keys of the model)",
     ("graph/stores/neo4j.py", "Neo4jStore._batch_statements"):
         "UNWIND + clause bodies from statements.write_clauses",
+    ("graph/store.py", "count_statements"):
+        "one count per label and type of the model (NODE_LABELS, EDGE_TYPES)",
 }  # fmt: skip
 
 
