@@ -16,7 +16,7 @@ def events_of(text: str, publisher: str | None = "KZ"):
 
 
 def brief(x):
-    return [(e.type, e.parties, sorted(p.name for p in e.participants)) for e in x.events]
+    return [(e.type, sorted(e.parties), sorted(p.name for p in e.participants)) for e in x.events]
 
 
 def test_titles_before_and_after_names_give_role_state_and_posting():
@@ -102,3 +102,27 @@ def test_an_igo_publisher_is_no_state_of_foreign_prime_ministers():
     assert people["Josep Borrell"] == "EU" and people["Sergey Lavrov"] == "RU"
     assert people["Fayez al Serraj"] is None
     assert [e.parties for e in x.events] == [["EU", "RU"]]
+
+
+def test_credentials_lists_go_on_after_the_ceremony_and_receivers_are_the_hosts():
+    x = events_of(
+        "President Gabriel Boric received credentials from new ambassadors, among them "
+        "Uruguayan diplomat Ana Ruiz, who represents the government of President of Uruguay "
+        "Luis Lacalle Pou. Credentials were also accepted from Ghana’s Kofi Mensah and "
+        "Peru’s Rosa Quispe Mamani.",
+        publisher="CL",
+    )
+    assert brief(x) == [
+        ("ACCREDITED", ["CL", "UY"], ["Ana Ruiz", "Gabriel Boric"]),
+        ("ACCREDITED", ["CL", "GH"], ["Gabriel Boric", "Kofi Mensah"]),
+        ("ACCREDITED", ["CL", "PE"], ["Gabriel Boric", "Rosa Quispe Mamani"]),
+    ]
+    x = events_of(
+        "President Gabriel Boric received credentials from the ambassador of Ghana. "
+        "In addition, permission to serve was given to Mexico’s Juan Lopez Ortega and "
+        "Bolivia’s Evo Quispe.",
+        publisher="CL",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["CL", "GH"], ["CL", "MX"], ["BO", "CL"]]
+    # no ceremony before: a list of names is no event
+    assert events_of("Mexico’s Juan Lopez Ortega and Bolivia’s Evo Quispe spoke.").events == []

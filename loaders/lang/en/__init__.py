@@ -188,12 +188,10 @@ def _state_beside(doc: Document, m) -> str | None:
     states = [st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"]
     before = doc.text[sent.start : m.start]
     listing = re.search(r"(?i)\bambassadors?\b|\bcredentials\b|\benvoys\b", sent.text)
-    # "of Uruguay, Name", "Kyrgyzstan - Name", in a list of envoys also "Mongolia Name"
-    if not listing:
-        sep = None
-    else:
-        sep = r"\s*[,\-–—:]\s*|\s+|['’]s\s+"
-    for st in states if sep else []:
+    # "Mexico's Name" anywhere; in a list of envoys also "of Uruguay, Name", "Kyrgyzstan -
+    # Name", "Mongolia Name"
+    sep = r"\s*[,\-–—:]\s*|\s+|['’]s\s+" if listing else r"['’]s\s+"
+    for st in states:
         if st.end <= m.start and re.fullmatch(sep, doc.text[st.end : m.start]):
             lead = doc.text[max(sent.start, st.start - 40) : st.start]
             if re.search(r"\b(?:in|at)\s+(?:[A-Z][\w-]+,\s+)?$", lead):
@@ -212,7 +210,7 @@ def _state_beside(doc: Document, m) -> str | None:
 
 
 def find_events(doc: Document) -> Document:
-    from dipgraph.loaders.lang.en.events import SentenceView, sentence_events
+    from dipgraph.loaders.lang.en.events import SentenceView, more_envoys, sentence_events
     from dipgraph.loaders.lang.en.names import NameMention
 
     state = {k: p.state for k, p in doc.persons.items()}
@@ -231,6 +229,7 @@ def find_events(doc: Document) -> Document:
             titled_by_state.setdefault(p.state, []).append(k)
     drafts = []
     context_igo = None
+    ceremony = None  # (home, kind, receivers) of the last credentials ceremony told
     for i, sent in enumerate(doc.sentences):
         people = [
             NameMention(m.start - sent.start, m.end - sent.start, m.name, False, person=m.person)
@@ -256,7 +255,22 @@ def find_events(doc: Document) -> Document:
             titled_by_state,
             context_igo,
         )
-        drafts += sentence_events(view, doc.publisher)
+        found = sentence_events(view, doc.publisher)
+        if not found and ceremony is not None:
+            found = more_envoys(view, *ceremony)
+            for d in found:  # listed at a ceremony: an envoy
+                doc.persons[d.counterparts[0]].role = (
+                    doc.persons[d.counterparts[0]].role or "ambassador"
+                )
+        for d in found:
+            if d.type == "ACCREDITED" and len(d.parties) == 2:
+                home = d.parties[1]  # the envoy's state first, the receiving one second
+                receivers = [k for k in d.participants if k not in d.counterparts]
+                if not receivers and ceremony and ceremony[0] == home:
+                    receivers = ceremony[2]  # "credentials were also accepted from ..."
+                    d.participants += receivers
+                ceremony = (home, d.kind, receivers) if home else ceremony
+        drafts += found
         igos = [m.code for m in view.mentions if m.kind == "igo"]
         context_igo = igos[-1] if igos else context_igo
     doc.events = _merge(doc, drafts)

@@ -412,7 +412,12 @@ def _accredited(view: SentenceView, body_start: int, publisher: str | None):
         if is_ambassador(view.person_role.get(k))
         or (view.person_role.get(k) is None and view.person_state.get(k) not in (None, home_guess))
     ]  # fmt: skip
-    receivers = [k for k in keys if k not in ambassadors]
+    # the receiving side is the receiving state's: "acting President of Venezuela X" named
+    # beside the Venezuelan envoy receives nothing
+    receivers = [
+        k for k in keys
+        if k not in ambassadors and view.person_state.get(k) in (None, home_guess)
+    ]  # fmt: skip
     host = next((view.person_state[k] for k in receivers if view.person_state.get(k)), None)
     drafts = []
     for amb in ambassadors:
@@ -421,6 +426,7 @@ def _accredited(view: SentenceView, body_start: int, publisher: str | None):
         d = Draft("ACCREDITED", view.index, kind=kind, cue=cue.group(0), confidence=0.8)
         d.add(state, home if home != state else None)
         d.participants = [amb, *receivers]
+        d.counterparts = [amb]
         if len(d.parties) >= 2:
             drafts.append(d)
     if not drafts:
@@ -432,6 +438,31 @@ def _accredited(view: SentenceView, body_start: int, publisher: str | None):
             d.add(m.code, home)
             d.participants = list(receivers)
             drafts.append(d)
+    return drafts
+
+
+def more_envoys(
+    view: SentenceView, home: str, kind: str | None, receivers: list[str]
+) -> list[Draft]:
+    """A sentence after a credentials ceremony that only lists more envoys ("In addition to
+    X, permission to serve was given to Mexico's A, Colombia's B and Peru's C"): one
+    ACCREDITED event each, received by the ceremony's receivers."""
+    envoys = [
+        n.person for n in view.names
+        if n.person and n.person not in receivers
+        and view.person_state.get(n.person) not in (None, home)
+        and (not view.person_role.get(n.person) or is_ambassador(view.person_role[n.person]))
+    ]  # fmt: skip
+    envoys = list(dict.fromkeys(envoys))
+    if len(envoys) < 2:
+        return []
+    drafts = []
+    for k in envoys:
+        d = Draft("ACCREDITED", view.index, kind=kind, cue="listed", confidence=0.6)
+        d.add(view.person_state.get(k), home)
+        d.participants = [k, *receivers]
+        d.counterparts = [k]
+        drafts.append(d)
     return drafts
 
 
