@@ -126,3 +126,37 @@ def test_credentials_lists_go_on_after_the_ceremony_and_receivers_are_the_hosts(
     assert [sorted(e.parties) for e in x.events] == [["CL", "GH"], ["CL", "MX"], ["BO", "CL"]]
     # no ceremony before: a list of names is no event
     assert events_of("Mexico’s Juan Lopez Ortega and Bolivia’s Evo Quispe spoke.").events == []
+
+
+def test_a_purpose_or_a_time_of_consultations_leaves_the_meeting_it_frames():
+    # the consultations are why the visitor came: the meeting told is the event
+    x = events_of(
+        "Deputy Minister of Foreign Affairs of Tajikistan Farrukh Sharifzoda met with Deputy "
+        "Assistant Secretary of State for South and Central Asian Affairs Mary Jones, who "
+        "arrived in Dushanbe to take part in the annual consultations between Tajikistan "
+        "and the United States.",
+        publisher="TJ",
+    )
+    assert brief(x) == [("MET", ["TJ", "US"], ["Farrukh Sharifzoda", "Mary Jones"])]
+    people = {o.name: o.state for o in x.officials}
+    assert people["Mary Jones"] == "US"  # a Secretary of State's office is the US's
+    # "after the consultations": a later meeting of its own
+    x = events_of(
+        "Political consultations between the Foreign Ministries of Armenia and Latvia took "
+        "place in Yerevan. After the consultations, the Latvian delegation was received by "
+        "the Minister of Foreign Affairs of Armenia Ararat Mirzoyan.",
+        publisher="AM",
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [
+        ("CONSULTED", ["AM", "LV"]),
+        ("MET", ["AM", "LV"]),
+    ]
+
+
+def test_one_person_spelled_two_ways_in_a_release_is_one_participant():
+    x = events_of(
+        "Deputy Foreign Minister Aibek Moldogaziev received the Ambassador of Japan Kenji "
+        "Sato. Aybek Moldogaziev and Kenji Sato discussed trade.",
+        publisher="KG",
+    )
+    assert brief(x) == [("MET", ["JP", "KG"], ["Aibek Moldogaziev", "Kenji Sato"])]

@@ -109,9 +109,10 @@ def find_people(doc: Document) -> Document:
             found.append((i, n))
     # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
     by_surname: dict[str, str] = {}
+    by_spelling: dict[str, str] = {}  # "Aybek" written for "Aibek" two lines later: one person
     for _, n in found:
         if not n.single:
-            n.person = person_key(n.name)
+            n.person = by_spelling.setdefault(name_key(n.name), person_key(n.name))
             doc.persons.setdefault(n.person, Person(key=n.person, name=n.name))
             by_surname.setdefault(name_key(surname(n.name)), n.person)
     for i, n in found:
@@ -136,7 +137,7 @@ def assign_roles(doc: Document) -> Document:
     """Each person's role, state and posting from the first title that says them; a
     titled official with no state (not an ambassador) is the publisher's."""
     from dipgraph.graph.model import is_igo
-    from dipgraph.loaders.lang.en.roles import is_ambassador
+    from dipgraph.loaders.lang.en.roles import is_ambassador, state_of_title
 
     # the fullest title a person gets in the release ("Minister" in a headline, "Minister
     # of Foreign Affairs of the Republic of Azerbaijan" in the text)
@@ -172,6 +173,8 @@ def assign_roles(doc: Document) -> Document:
                 p.role = titled[0]
     igo_publisher = is_igo(doc.publisher)
     for p in doc.persons.values():
+        if p.state is None:
+            p.state = state_of_title(p.role)
         if p.state is None and p.role and not is_ambassador(p.role):
             # an IGO publishes about its own secretaries, representatives and commissioners;
             # a prime minister it names is some state's

@@ -102,6 +102,12 @@ FRAME_RE = re.compile(
     r"as part of|at the invitation of)\b[^,;]*",
     re.I,
 )
+# "After the consultations, the delegation was received by X": a time, not the event
+AFTER_RE = re.compile(
+    r"\b(?:after|following|before|prior to|ahead of|at the end of|upon completion of)\s+"
+    r"(?:the|these|their)\s+(?:[\w-]+\s+){0,2}(?:consultations|negotiations|talks|meeting)\b",
+    re.I,
+)
 REGION_END_RE = re.compile(
     r"\b(?!(?:appointed|accredited|designated|based|elected|united|concerned|related|"
     r"dedicated|authori[sz]ed)\b)[a-z]{3,}ed\b|\b(?:who|which|said|says|wrote|told)\b"
@@ -206,7 +212,7 @@ def sentence_events(view: SentenceView, publisher: str | None) -> list[Draft]:
     in_consultations = any(
         re.search(r"consultation|negotiation", m.group(0), re.I) for m in FRAME_RE.finditer(text)
     )
-    for m in FRAME_RE.finditer(text):
+    for m in [*FRAME_RE.finditer(text), *AFTER_RE.finditer(text)]:
         frames.append((m.start(), m.end()))
         text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
     if frames:
@@ -487,7 +493,9 @@ def _consulted(view: SentenceView, body_start: int, publisher: str | None):
     purpose = re.search(
         r"(?i)\b(?:to (?:participate|take part) in|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}$", before
     )  # "arrived to participate in the annual consultations": a purpose, not an event
-    if _planned(text, cue.start(), cue.end()) or topic or purpose or TOPIC_OF_RE.search(before):
+    if purpose:
+        return None  # the visitor's meeting this sentence tells may still be an event
+    if _planned(text, cue.start(), cue.end()) or topic or TOPIC_OF_RE.search(before):
         return []  # "the sides discussed the negotiations between A and B": a topic
     topic = _topic_start(text, cue.end())
     # "between the Foreign Ministries of A and B": the parties sit after the cue

@@ -49,7 +49,9 @@ MODIFIERS = {
     "with", "at", "in", "new", "recently", "external", "interim", "his", "her", "their",
     "its", "human", "rights", "diplomacy", "central", "asia", "middle", "east", "caucasus",
     "africa", "horn", "balkans", "sahel", "gulf", "region", "lakes", "pacific", "arctic",
-    "eurasian", "joint", "staff", "secretariat",
+    "eurasian", "joint", "staff", "secretariat", "south", "north", "west", "southern",
+    "northern", "western", "eastern", "southeast", "south-east", "europe", "eurasia",
+    "americas", "latin", "hemisphere", "near", "south-asian", "asian-pacific",
 }  # fmt: skip
 CONNECTORS = {
     "the",
@@ -279,6 +281,15 @@ def title_after(sentence: str, name_end: int, mentions: list[Mention]) -> Parsed
     if not picked or picked[0][0].lower() not in HEADS | MODIFIERS - CONNECTORS | {"the"}:
         return None
     return _interpret(picked, mentions, sentence, 0)
+
+
+# titles that name one state's office without naming the state: a (deputy, assistant,
+# under) Secretary of State without "for Foreign and Commonwealth ..." is the US's
+TITLE_STATES = ((re.compile(r"\bsecretary of state\b(?!.*\b(?:foreign|commonwealth)\b)"), "US"),)
+
+
+def state_of_title(role: str | None) -> str | None:
+    return next((code for rx, code in TITLE_STATES if role and rx.search(role)), None)
 
 
 def normalize_role(role: str) -> str:
