@@ -160,3 +160,38 @@ def test_one_person_spelled_two_ways_in_a_release_is_one_participant():
         publisher="KG",
     )
     assert brief(x) == [("MET", ["JP", "KG"], ["Aibek Moldogaziev", "Kenji Sato"])]
+
+
+def test_guests_of_an_event_held_join_it_and_groups_of_unnamed_countries_do_not():
+    x = events_of(
+        "The Mongolian Embassy in Kazakhstan held a round table dedicated to the 30th "
+        "anniversary of relations between Mongolia and Kazakhstan. Diplomats of Japan, "
+        "Korea and the OSCE took part in the event. The event was also attended by the "
+        "ambassadors of Georgia and Armenia to Kazakhstan.",
+        publisher="MN",
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [
+        ("HOSTED", ["AM", "GE", "JP", "KR", "MN", "OSCE"])
+    ]
+    assert x.events[0].host.name == "Mongolian Embassy in Kazakhstan"
+    x = events_of(
+        "A reception was held at the Permanent Mission of Chile to the United Nations. The "
+        "reception was attended by diplomats of some 30 countries representing the African "
+        "Union, Latin America and the Caribbean.",
+        publisher="CL",
+    )
+    assert [(e.type, e.parties) for e in x.events] == [("HOSTED", ["CL"])]
+    # without an event held before, "took part in the meeting" adds nobody to anything
+    x = events_of("Representatives of Japan and Korea took part in the meeting.")
+    assert all(e.type != "HOSTED" for e in x.events)
+
+
+def test_a_ministers_meeting_with_the_diplomatic_corps_is_an_event_held():
+    x = events_of(
+        "Ambassadors, including French Ambassador Marie Dupont, arrived at the Ministry for a "
+        "meeting of Foreign Minister Murat Nurtleu with heads of foreign diplomatic missions "
+        "dedicated to the UN General Assembly. Representatives of Finland and Iran were "
+        "present at the meeting."
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("HOSTED", ["FI", "FR", "IR", "KZ"])]
+    assert sorted(p.name for p in x.events[0].participants) == ["Marie Dupont", "Murat Nurtleu"]

@@ -257,6 +257,7 @@ def find_events(doc: Document) -> Document:
             protagonist,
             titled_by_state,
             context_igo,
+            any(d.type == "HOSTED" and not d.attach for d in drafts),
         )
         found = sentence_events(view, doc.publisher)
         if not found and ceremony is not None:

@@ -168,6 +168,7 @@ class SentenceView:
     protagonist: str | None = None  # the publisher's first titled official
     titled_by_state: dict[str, list[str]] = field(default_factory=dict)
     context_igo: str | None = None  # the last IGO named in the sentences before
+    hosted_before: bool = False  # an event held was told in the sentences before
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
@@ -223,7 +224,7 @@ def sentence_events(view: SentenceView, publisher: str | None) -> list[Draft]:
             names=[n for n in view.names if not inside(n.start)],
             mentions=[m for m in view.mentions if not inside(m.start)],
         )
-    for finder in (_accredited, _consulted, _attended, _met, _hosted):
+    for finder in (_attendance, _accredited, _consulted, _corps, _attended, _met, _hosted):
         found = finder(view, 0, publisher)
         if found is not None:
             if in_consultations:  # "As part of the consultations, X met Y": the same event
@@ -557,6 +558,94 @@ def _attended(view: SentenceView, body_start: int, publisher: str | None):
     return None
 
 
+# "Representatives of A, B and C took part in the briefing", "The event was also attended
+# by the ambassadors of D and E": who came to the event told before
+ATTENDANCE_RE = re.compile(
+    r"\b(?:took part in|participated in|attended|joined|(?:was|were) (?:also )?present at|"
+    r"(?:was|were) (?:also )?(?:attended|joined) by)\b",
+    re.I,
+)
+BACK_REFERENCE_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:event|briefing|meeting|conference|"
+    r"reception|ceremony|round ?table|seminar|session|forum|celebration|presentation|"
+    r"lecture|gathering|concert|exhibition)s?\b",
+    re.I,
+)
+# what an event is about or for: its states are no guests ("to mark Vietnam's National Day")
+PURPOSE_RE = re.compile(
+    r"\b(?:to mark|dedicated to|devoted to|on the occasion of|to discuss|to celebrate|"
+    r"about|regarding|concerning|on the topic)\b",
+    re.I,
+)
+# "missions of some 40 countries representing the CIS, the Middle East, ...": unnamed guests
+UNNAMED_RE = re.compile(r"\b(?:countries|states|nations)\s+(?:representing|of|from)\b", re.I)
+# a minister's meeting with the diplomatic corps is an event held for many missions
+CORPS_RE = re.compile(
+    r"\b(?:heads of (?:foreign |the )?(?:diplomatic )?missions|diplomatic corps|"
+    r"heads of (?:foreign )?embassies|foreign (?:diplomats|ambassadors|envoys)|"
+    r"ambassadors accredited|diplomats accredited)\b",
+    re.I,
+)
+
+
+def _guests(view: SentenceView, lo: int, hi: int) -> list[str]:
+    """States and IGOs named as taking part between lo and hi: not a venue, not a
+    purpose ("dedicated to the UN General Assembly"), not inside a named person's title
+    (that person's state counts through the person)."""
+    purpose = PURPOSE_RE.search(view.text, lo, hi) or UNNAMED_RE.search(view.text, lo, hi)
+    hi = purpose.start() if purpose else hi
+    return [
+        m.code
+        for m in _free_mentions(view, lo, hi)
+        # "the ambassadors of A and B to Kazakhstan": where they serve, not a guest
+        if m.kind == "igo" or not re.search(r"\bto\s+(?:the\s+)?$", view.text[: m.start])
+    ]
+
+
+def _attendance(view: SentenceView, body_start: int, publisher: str | None):
+    if not view.hosted_before:
+        return None
+    verb = ATTENDANCE_RE.search(view.text)
+    if verb is None or not BACK_REFERENCE_RE.search(view.text):
+        return None
+    if _planned(view.text, verb.start(), verb.end()):
+        return []
+    d = Draft("HOSTED", view.index, cue=verb.group(0), attach=True)
+    people = [n.person for n in view.names if n.person]
+    d.participants = list(dict.fromkeys(people))
+    d.add(*(view.person_state.get(k) for k in d.participants))
+    d.add(*_guests(view, 0, len(view.text)))
+    return [d] if d.parties or d.participants else []
+
+
+def _corps(view: SentenceView, body_start: int, publisher: str | None):
+    """ "a closed meeting of Foreign Minister X with heads of foreign diplomatic missions",
+    "X held a briefing for the diplomatic corps": HOSTED by X's state, the missions
+    named (or whose heads are named) take part."""
+    corps = CORPS_RE.search(view.text)
+    noun = re.search(r"(?i)\b(?:meeting|briefing|reception|gathering)\b", view.text)
+    if corps is None or noun is None:
+        return None
+    if _planned(view.text, noun.start(), noun.end()):
+        return []
+    people = list(dict.fromkeys(n.person for n in view.names if n.person))
+    hosts = [
+        k for k in people
+        if view.person_role.get(k) and not is_ambassador(view.person_role[k])
+        and view.person_state.get(k)
+    ]  # fmt: skip
+    host = view.person_state[hosts[0]] if hosts else publisher
+    if host is None:
+        return None
+    d = Draft("HOSTED", view.index, cue=noun.group(0), confidence=0.5)
+    d.add(host)
+    d.participants = people
+    d.add(*(view.person_state.get(k) for k in people))
+    d.add(*_guests(view, 0, len(view.text)))
+    d.venue = _venue(view)
+    return [d]
+
+
 HOST_BODY_RE = re.compile(
     r"\b(?:the\s+)?(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|Foreign Ministry|"
     r"Permanent Mission|Mission|Representation)\s+of\s+(?:the\s+)?([^,.;]{2,60}?)"
@@ -574,6 +663,26 @@ TOPIC_OF_RE = re.compile(
     r"outcome|results?|prospects?)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+
+
+# "the Azerbaijani Embassy in Belarus", "Belarusian Ministry of Foreign Affairs"
+BODY_AFTER_STATE_RE = re.compile(
+    r"\s+(Embassy|Consulate(?: General)?|Ministry of Foreign Affairs|Foreign Ministry|"
+    r"Permanent Mission|Mission|MFA)\b(?:\s+(?:in|to)\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+)
+
+
+def _demonym_body(view: SentenceView) -> tuple[int, tuple[str, str, str | None]] | None:
+    for m in view.mentions:
+        if m.kind == "city" or (m.start, m.end) in view.consumed:
+            continue
+        body = BODY_AFTER_STATE_RE.match(view.text, m.end)
+        if body:
+            kind = {"Embassy": "embassy"}.get(body.group(1).split()[0], "ministry")
+            if body.group(1).startswith("Consulate"):
+                kind = "consulate"
+            return m.start, (view.text[m.start : body.end()], kind, m.code)
+    return None
 
 
 def _hosted(view: SentenceView, body_start: int, publisher: str | None):
@@ -602,6 +711,12 @@ def _hosted(view: SentenceView, body_start: int, publisher: str | None):
                 d.add(view.person_state.get(n.person))
         return [d]
     org = HOST_BODY_RE.search(text)
+    own_body = _demonym_body(view)
+    # the body holds the event as the subject: "the Azerbaijani Embassy in Belarus has held",
+    # not "... held meetings, the press service of the Kazakh MFA informs"
+    if own_body and own_body[0] < verb.start() and (org is None or own_body[0] < org.start()):
+        d.host, org = own_body[1], None
+        d.add(d.host[2])
     if org:
         state = next(
             (m.code for m in view.mentions
@@ -640,8 +755,10 @@ def _hosted(view: SentenceView, body_start: int, publisher: str | None):
     for k in titled:
         d.add(view.person_state.get(k))
     end = _region_end(text, noun.end())
+    body = (org.start(), org.end()) if org else (own_body[0], own_body[0]) if own_body else (0, 0)
     for m in view.mentions:  # IGO representatives who took part make the IGO a party
         if m.kind == "igo" and m.start < end and (m.start, m.end) not in view.consumed:
-            d.add(m.code)
+            if not body[0] <= m.start < body[1]:  # "the Mission of Chile to the UN" hosts
+                d.add(m.code)
     d.venue = _venue(view)
     return [d] if d.parties else []
