@@ -195,3 +195,18 @@ def test_a_ministers_meeting_with_the_diplomatic_corps_is_an_event_held():
     )
     assert [(e.type, sorted(e.parties)) for e in x.events] == [("HOSTED", ["FI", "FR", "IR", "KZ"])]
     assert sorted(p.name for p in x.events[0].participants) == ["Marie Dupont", "Murat Nurtleu"]
+
+
+def test_delegations_led_by_someone_and_attendance_at_an_igo_body():
+    x = events_of(
+        "Deputy Foreign Minister Roman Vassilenko met with a delegation of the European "
+        "Parliament led by David McAllister."
+    )
+    assert brief(x) == [("MET", ["EU", "KZ"], ["David McAllister", "Roman Vassilenko"])]
+    x = events_of(
+        "The Kazakh delegation headed by Deputy Foreign Minister Akan Rakhmetullin took part "
+        "in the OSCE Ministerial Council in Skopje."
+    )
+    assert [(e.type, e.format, sorted(e.parties)) for e in x.events] == [
+        ("HOSTED", "multilateral_attendance", ["KZ", "OSCE"])
+    ]

@@ -205,6 +205,13 @@ def _state_beside(doc: Document, m) -> str | None:
     if led:
         st = next((st for st in states if st.start == m.end + led.start(1)), None)
         return st.code if st else None
+    of_led = re.search(
+        r"\bdelegations?\s+of\s+(?:the\s+)?(\S.*?),?\s+(?:led|headed)\s+by\s+[^,]*$", before
+    )  # "a delegation of the European Parliament led by X"
+    if of_led:
+        st = next((st for st in states if st.start == sent.start + of_led.start(1)), None)
+        if st:
+            return st.code
     head = re.search(r"(\S+)\s+delegation\s+(?:was|is)\s+(?:headed|led)\s+by\s+[^,]*$", before)
     if head:
         st = next((st for st in states if st.start == sent.start + head.start(1)), None)

@@ -541,7 +541,11 @@ def _attended(view: SentenceView, body_start: int, publisher: str | None):
         if _planned(text, attend.start(), attend.end()):
             return []
         d = Draft("HOSTED", view.index, format="multilateral_attendance", cue="attended")
-        mentions = _free_mentions(view, attend.start(), len(text))
+        # "took part in the OSCE Ministerial Council": the "in" is the verb's, not a venue's
+        mentions = [
+            m for m in view.mentions
+            if m.start >= attend.start() and (m.start, m.end) not in view.consumed
+        ]  # fmt: skip
         host = next((m for m in mentions if m.kind == "igo"), None)
         own = [n.person for n in view.names if n.person and n.end <= attend.start()]
         d.add(*_own_states(view, own, 0, attend.start(), publisher))

@@ -18,7 +18,7 @@ from dipgraph.loaders.lang.en.states import Mention
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿā-žʻ'’"
 _TOKEN = (
-    rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
+    rf"(?:[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\."
     rf"|(?<!\w)[{_UP}]{{1,2}}(?=\s+[{_UP}][{_LOW}]))"  # initials without dots: "S Jaishankar"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|dos|du|la|le|di|del|ul|ud)"
