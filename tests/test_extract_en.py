@@ -210,3 +210,20 @@ def test_delegations_led_by_someone_and_attendance_at_an_igo_body():
     assert [(e.type, e.format, sorted(e.parties)) for e in x.events] == [
         ("HOSTED", "multilateral_attendance", ["KZ", "OSCE"])
     ]
+
+
+def test_heads_of_sides_and_respective_lists_give_each_person_a_state():
+    x = events_of(
+        "Political consultations between India and Oman were held in Muscat on 14 March. The "
+        "Indian side was led by Secretary (West) Pavan Kapoor, and the Omani side by Sheikh "
+        "Khalifa Al Harthy.",
+        publisher="IN",
+    )
+    assert brief(x) == [("CONSULTED", ["IN", "OM"], ["Khalifa Al Harthy", "Pavan Kapoor"])]
+    x = events_of(
+        "The heads of the foreign ministries of Kazakhstan and Kyrgyzstan, Murat Nurtleu and "
+        "Jeenbek Kulubaev, held talks in Bishkek."
+    )
+    assert brief(x) == [("MET", ["KG", "KZ"], ["Jeenbek Kulubaev", "Murat Nurtleu"])]
+    people = {o.name: o.state for o in x.officials}
+    assert people == {"Murat Nurtleu": "KZ", "Jeenbek Kulubaev": "KG"}

@@ -158,6 +158,7 @@ def assign_roles(doc: Document) -> Document:
         p.state = p.state or t.state
         p.posted_in = p.posted_in or t.posted_in
         p.organization = p.organization or t.organization
+    _respectively(doc)
     for m in doc.mentions:
         p = doc.persons[m.person]
         if p.state is None:
@@ -182,6 +183,44 @@ def assign_roles(doc: Document) -> Document:
                 continue
             p.state = doc.publisher
     return doc
+
+
+LIST_SEP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _respectively(doc: Document) -> None:
+    """ "the foreign ministers of Kazakhstan and Kyrgyzstan, Murat Nurtleu and Jeenbek
+    Kulubaev": as many names as states right after them, each of its state in order."""
+    text = doc.text
+    for i, sent in enumerate(doc.sentences):
+        states = sorted(
+            (st for st in doc.states if sent.start <= st.start < sent.end and st.kind != "city"),
+            key=lambda st: st.start,
+        )
+        people = sorted((m for m in doc.mentions if m.sent == i), key=lambda m: m.start)
+        for a in range(len(states)):
+            run = [states[a]]
+            while a + len(run) < len(states) and LIST_SEP_RE.fullmatch(
+                text[run[-1].end : states[a + len(run)].start]
+            ):
+                run.append(states[a + len(run)])
+            if len(run) < 2 or (
+                a and LIST_SEP_RE.fullmatch(text[states[a - 1].end : run[0].start])
+            ):
+                continue
+            names = [m for m in people if m.start >= run[-1].end][: len(run)]
+            if len(names) < len(run) or not re.fullmatch(
+                r"\s*,?\s*", text[run[-1].end : names[0].start]
+            ):
+                continue
+            if not all(
+                LIST_SEP_RE.fullmatch(text[x.end : y.start])
+                for x, y in zip(names, names[1:], strict=False)
+            ):
+                continue
+            for st, m in zip(run, names, strict=True):
+                p = doc.persons[m.person]
+                p.state = p.state or st.code
 
 
 def _state_beside(doc: Document, m) -> str | None:
@@ -212,7 +251,11 @@ def _state_beside(doc: Document, m) -> str | None:
         st = next((st for st in states if st.start == sent.start + of_led.start(1)), None)
         if st:
             return st.code
-    head = re.search(r"(\S+)\s+delegation\s+(?:was|is)\s+(?:headed|led)\s+by\s+[^,]*$", before)
+    # "Azerbaijan's delegation was headed by X", "..., and the Omani side by Y"
+    head = re.search(
+        r"(\S+)\s+(?:delegation|side)\s+(?:(?:was|is)\s+)?(?:(?:headed|led)\s+)?by\s+[^,]*$",
+        before,
+    )
     if head:
         st = next((st for st in states if st.start == sent.start + head.start(1)), None)
         return st.code if st else None

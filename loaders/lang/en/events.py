@@ -118,7 +118,7 @@ PRE_TOPIC_RE = re.compile(
     re.I,
 )
 HEADED_RE = re.compile(
-    r"\bdelegations?\b[^.;]{0,60}?\b(?:was|were)\s+(?:headed|led)\s+by\b|"
+    r"\b(?:delegations?|sides?)\b[^.;]{0,60}?\b(?:was|were)\s+(?:headed|led)\s+by\b|"
     r"\b(?:headed|led)\s+the\s+delegations?\b",
     re.I,
 )
