@@ -227,3 +227,37 @@ def test_heads_of_sides_and_respective_lists_give_each_person_a_state():
     assert brief(x) == [("MET", ["KG", "KZ"], ["Jeenbek Kulubaev", "Murat Nurtleu"])]
     people = {o.name: o.state for o in x.officials}
     assert people == {"Murat Nurtleu": "KZ", "Jeenbek Kulubaev": "KG"}
+
+
+def test_dated_back_references_visits_and_leaders_of_two_states():
+    x = events_of(
+        "The sides recalled that the official visit of the President of Uzbekistan Shavkat "
+        "Mirziyoyev to Japan in December 2019 gave an impetus to cooperation. The leaders of "
+        "Uzbekistan and Japan, during a telephone conversation on 12 May 2021, agreed to "
+        "deepen the partnership.",
+        publisher="UZ",
+    )
+    assert [(e.type, e.format, sorted(e.parties)) for e in x.events] == [
+        ("MET", None, ["JP", "UZ"]),
+        ("MET", "phone_call", ["JP", "UZ"]),
+    ]
+    assert [p.name for p in x.events[0].participants] == ["Shavkat Mirziyoyev"]
+    # vague or planned visits are no events
+    for text in (
+        "During his earlier visit to Japan, President Shavkat Mirziyoyev opened a school.",
+        "President Shavkat Mirziyoyev will pay an official visit to Japan in May 2026.",
+    ):
+        assert events_of(text, publisher="UZ").events == []
+
+
+def test_a_meeting_named_in_capitals_is_the_topic_not_the_contact():
+    x = events_of(
+        "The Ministers of Foreign Affairs of Kazakhstan, Kyrgyzstan and Uzbekistan discussed "
+        "the preparations for the upcoming Consultative Meeting of the Heads of State."
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("MET", ["KG", "KZ", "UZ"])]
+    # and the plan is checked before the joint meeting is
+    x = events_of(
+        "The Ministers of Foreign Affairs of Kazakhstan, Kyrgyzstan and Uzbekistan will meet."
+    )
+    assert x.events == []

@@ -358,6 +358,9 @@ def _merge(doc: Document, drafts: list) -> list[EventDraft]:
                 and set(d.parties) <= set(ev.parties)
             )
             and (not cps or not d.counterparts or cps & set(d.counterparts))
+            # told with two different dates: two contacts ("the visit in December 2019",
+            # "a telephone conversation on 12 May 2021")
+            and not _other_date(doc, ev.sentence, d.sentence)
             # two officials of one side, each meeting the visitor: two meetings
             and not (
                 getattr(ev, "named_own", None)
@@ -377,6 +380,18 @@ def _merge(doc: Document, drafts: list) -> list[EventDraft]:
         ev.named_own = list(d.named_own)  # type: ignore[attr-defined]
         out.append((ev, set(d.counterparts)))
     return [ev for ev, _ in out]
+
+
+WHEN_RE = re.compile(
+    r"\b(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)(?:\s+\d{1,2})?(?:,?\s+(?:19|20)\d\d)?\b|\b(?:19|20)\d\d\b"
+)
+
+
+def _other_date(doc: Document, a: int, b: int) -> bool:
+    """Both sentences name a date or a year, and not the same one."""
+    when = [WHEN_RE.findall(doc.sentences[i].text) for i in (a, b)]
+    return bool(when[0] and when[1] and not set(when[0]) & set(when[1]))
 
 
 def _draft_event(doc: Document, d) -> EventDraft:

@@ -284,18 +284,22 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             fmt = "video_call"
         else:
             cue = MET_RE.search(text, body_start)
-            while (
-                cue
-                and cue.group(0).lower() == "call"
+            while cue and (
+                cue.group(0).lower() == "call"
                 and not re.search(
                     r"(?i)\b(?:courtesy|made a|had a|held a)\s*$", text[: cue.start()]
                 )
+                # "the upcoming Consultative Meeting of the Heads of State": a name
+                or cue.start() > 0
+                and cue.group(0) in ("Meeting", "Meetings", "Talks")
             ):
                 cue = MET_RE.search(text, cue.end())
     if cue is None:
         cue = CONTACT_RE.search(text, body_start)
         if cue is None:
-            return None
+            return _visit(view, publisher)
+        if _planned(text, cue.start(), cue.end()):
+            return []
         joint = _joint_subject(view, cue.start(), cue.end())
         if joint is not None:
             return joint
@@ -303,10 +307,10 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         states = {view.person_state.get(n.person) for n in before} - {None}
         if len(before) < 2 or len(states) < 2:
             return None
+    elif _planned(text, cue.start(), cue.end()):
+        return []
     elif (joint := _joint_subject(view, cue.start(), cue.end())) is not None:
         return joint
-    if _planned(text, cue.start(), cue.end()):
-        return []
     if re.fullmatch(r"(?i)meetings?", cue.group(0)) and re.match(r"\s+of\b", text[cue.end() :]):
         return []  # "the meeting of the SCO Foreign Ministers": a multilateral body's
     hint = [publisher] if publisher else []
@@ -346,7 +350,9 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             counterparts.append((known[0] if len(known) == 1 else None, m.code))
             named_states.add(m.code)
     if not counterparts:
-        return None  # a meeting without another side: maybe an event held (HOSTED)
+        # a meeting without another side: maybe a visit told ("During the conversation,
+        # the official visit of X to Japan in 2019 was recalled"), or an event held
+        return _visit(view, publisher)
     joint = bool(JOINT_RE.search(text))
     groups = [counterparts] if joint or len(counterparts) == 1 else [[c] for c in counterparts]
     drafts = []
@@ -365,6 +371,51 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         d.venue = _venue(view)
         drafts.append(d)
     return drafts
+
+
+VISIT_RE = re.compile(
+    r"\b(?:(?:official|state|working|official working|official state)\s+visits?|"
+    r"paid\s+a\s+visit|visited)\b",
+    re.I,
+)
+
+
+def _visit(view: SentenceView, publisher: str | None) -> list[Draft] | None:
+    """A visit told as done, with a date or a named visitor: "the official visit of
+    President X to Japan in December 2019", "In May 2023 Minister Y paid a visit to
+    Oman". The visitor's state meets the state visited; a vague "during his earlier
+    visit" is no event."""
+    text = view.text
+    cue = VISIT_RE.search(text)
+    if cue is None or _planned(text, cue.start(), cue.end()):
+        return None
+    if re.search(r"(?i)\b(?:earlier|previous|last|first|recent|during (?:his|her|their))\s+$",
+                 text[max(0, cue.start() - 30) : cue.start()]):  # fmt: skip
+        return None
+    # the state visited: the first one right after "to" ("visit of X to Japan")
+    visited = next(
+        (m for m in view.mentions
+         if m.start > cue.end() and m.kind in ("state", "city")
+         and re.search(r"\bto\s+(?:the\s+)?$", text[cue.end() : m.start])),
+        None,
+    )  # fmt: skip
+    if visited is None:
+        return None
+    visitors = [
+        n.person for n in view.names
+        if n.person and view.person_role.get(n.person) and view.person_state.get(n.person)
+        and n.start < visited.start
+    ]  # fmt: skip
+    # a back-reference is an event with a date, or with named people and a place
+    if not visitors:
+        return None
+    own = view.person_state[visitors[0]]
+    if own == visited.code:
+        return None
+    d = Draft("MET", view.index, cue=cue.group(0), confidence=0.5)
+    d.add(own, visited.code)
+    d.participants = visitors[:1]
+    return [d]
 
 
 def m_kind_ok(m: Mention) -> bool:
@@ -386,9 +437,13 @@ def _joint_subject(view: SentenceView, cue_start: int, cue_end: int) -> list[Dra
         return None
     states = [m for m in _free_mentions(view, lo, hi) if m.kind != "igo"]
     codes = list(dict.fromkeys(m.code for m in states))
-    if len(codes) < 3:
+    # "the leaders of Uzbekistan and Japan, during a telephone conversation": two sides
+    # under one plural subject are one bilateral contact
+    if len(codes) < 3 and not (len(codes) == 2 and plural is not None):
         return None
     d = Draft("MET", view.index, cue="joint", confidence=0.6)
+    fmt = PHONE_RE.search(text) and "phone_call" or VIDEO_RE.search(text) and "video_call"
+    d.format = fmt or None
     d.add(*codes)
     if plural is not None:
         d.add(*(m.code for m in _free_mentions(view, cue_end, _region_end(text, cue_end))))
