@@ -261,3 +261,29 @@ def test_a_meeting_named_in_capitals_is_the_topic_not_the_contact():
         "The Ministers of Foreign Affairs of Kazakhstan, Kyrgyzstan and Uzbekistan will meet."
     )
     assert x.events == []
+
+
+def test_a_counterpart_of_no_known_state_met_on_a_trip_is_the_host_countrys():
+    x = events_of(
+        "This week I travelled to Kyiv, where I met President Volodymyr Zelensky.",
+        publisher="EU",
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("MET", ["EU", "UA"])]
+    x = events_of(
+        "In 2019, President Nursultan Nazarbayev paid an official visit to Japan, where he met "
+        "Prime Minister Shinzo Abe."
+    )
+    assert brief(x) == [("MET", ["JP", "KZ"], ["Nursultan Nazarbayev", "Shinzo Abe"])]
+    # at a venue of many, no trip: the city says nothing of the counterpart's state
+    x = events_of(
+        "In Jakarta, on the sidelines of the ASEAN meeting, Minister Murat Nurtleu met Minister "
+        "II Dato Erywan Yusof.",
+    )
+    assert all("ID" not in e.parties for e in x.events)
+
+
+def test_un_bodies_are_the_un():
+    x = events_of(
+        "Minister Murat Nurtleu met with the Executive Secretary of the UNECE Tatiana Molcean."
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("MET", ["KZ", "UN"])]

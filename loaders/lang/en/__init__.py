@@ -276,6 +276,12 @@ def find_events(doc: Document) -> Document:
          if role.get(m.person) and state.get(m.person) == doc.publisher),
         None,
     )  # fmt: skip
+    # titled officials whose state no title or neighbour said: the publisher's by default
+    guessed = frozenset(
+        k for k, p in doc.persons.items()
+        if p.state == doc.publisher and p.role
+        and not any(m.title and m.title.state for m in p.mentions)
+    )  # fmt: skip
     titled_by_state: dict[str, list[str]] = {}
     for k, p in doc.persons.items():
         if p.role and p.state:
@@ -308,6 +314,7 @@ def find_events(doc: Document) -> Document:
             titled_by_state,
             context_igo,
             any(d.type == "HOSTED" and not d.attach for d in drafts),
+            guessed,
         )
         found = sentence_events(view, doc.publisher)
         if not found and ceremony is not None:

@@ -169,6 +169,7 @@ class SentenceView:
     titled_by_state: dict[str, list[str]] = field(default_factory=dict)
     context_igo: str | None = None  # the last IGO named in the sentences before
     hosted_before: bool = False  # an event held was told in the sentences before
+    guessed: frozenset[str] = frozenset()  # people whose state is only the publisher's guess
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
@@ -335,6 +336,10 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
     counterparts: list[tuple[str | None, str | None]] = []
     for k in other:
         state = view.person_state.get(k)
+        if state is None or k in view.guessed and state in own_states:
+            # "in Kyiv, where I met President X", "a visit to Japan, where he met Prime
+            # Minister Y": a counterpart of no known state is the host country's
+            state = _place_state(view, own_states) or state
         if state is None and free:  # "Mevlüt Çavuşoğlu, head of Turkish diplomacy"
             state = free.pop(0).code
         if state is None:  # "X, who arrived ... consultations between KG and the US"
@@ -416,6 +421,26 @@ def _visit(view: SentenceView, publisher: str | None) -> list[Draft] | None:
     d.add(own, visited.code)
     d.participants = visitors[:1]
     return [d]
+
+
+def _place_state(view: SentenceView, own_states: list[str]) -> str | None:
+    """The state where the sentence puts its contact: a city named, or the state of a
+    visit or trip ("travelled to Ukraine", "a visit to Japan")."""
+    # only a trip or visit says so: at a venue of many ("in Jakarta, on the sidelines of
+    # ASEAN") a counterpart of no known state is anyone's
+    travel = re.search(r"(?i)\b(?:visit\w*|travel\w*|trip|tour|arrived|where)\b", view.text)
+    for m in view.mentions:
+        if m.code in own_states or m.kind == "igo":
+            continue
+        if m.kind == "city" and travel:
+            return m.code
+        if re.search(
+            r"(?i)\b(?:visit(?:ed)?|travel(?:l)?ed|trip|tour|arrived)\s+(?:\w+\s+){0,3}?"
+            r"(?:to|in)?\s*(?:the\s+)?$",
+            view.text[max(0, m.start - 40) : m.start],
+        ):
+            return m.code
+    return None
 
 
 def m_kind_ok(m: Mention) -> bool:
