@@ -287,3 +287,20 @@ def test_un_bodies_are_the_un():
         "Minister Murat Nurtleu met with the Executive Secretary of the UNECE Tatiana Molcean."
     )
     assert [(e.type, sorted(e.parties)) for e in x.events] == [("MET", ["KZ", "UN"])]
+
+
+def test_what_two_sides_discussed_and_a_frames_place_are_no_parties():
+    x = events_of(
+        "Minister Ararat Mirzoyan received French Ambassador to Armenia Jonathan Lacotte. "
+        "Ararat Mirzoyan and Jonathan Lacotte discussed the settlement of the conflict under "
+        "the co-chairmanship of the OSCE Minsk Group.",
+        publisher="AM",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["AM", "FR"]]
+    x = events_of(
+        "Secretary General of the SCO Zhang Ming called on Minister for Foreign Affairs Bilawal "
+        "Bhutto Zardari. During the meeting held on the sidelines of the SCO Council of Foreign "
+        "Ministers meeting in Goa, India, Bilawal Bhutto briefed the Secretary General.",
+        publisher="PK",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["PK", "SCO"]]

@@ -99,7 +99,10 @@ TOPIC_RE = re.compile(
 )
 FRAME_RE = re.compile(
     r"\b(?:on the sidelines of|on the margins of|within the framework of|in the framework of|"
-    r"as part of|at the invitation of)\b[^,;]*",
+    r"as part of|at the invitation of)\b"
+    # "... meeting in Goa, India," : the city's state goes with the frame
+    r"(?:[^,;]*\bin\s+(?-i:[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?,\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)"
+    r"(?=,)|[^,;]*)",
     re.I,
 )
 # "After the consultations, the delegation was received by X": a time, not the event
@@ -333,6 +336,8 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
     if not passive:
         own_states = _own_states(view, own, 0, cue.start(), publisher)
         free = [m for m in _free_mentions(view, cue.end(), end) if m.code not in own_states]
+        if CONTACT_RE.fullmatch(cue.group(0)):
+            free = []  # "X and Y discussed ... the OSCE Minsk Group": what they discussed
     counterparts: list[tuple[str | None, str | None]] = []
     for k in other:
         state = view.person_state.get(k)
