@@ -304,3 +304,19 @@ def test_what_two_sides_discussed_and_a_frames_place_are_no_parties():
         publisher="PK",
     )
     assert [sorted(e.parties) for e in x.events] == [["PK", "SCO"]]
+
+
+def test_an_implicit_guest_received_by_a_foreign_host_and_meetings_held_together():
+    x = events_of("The Minister was received by President of Mongolia Ukhnaagiin Khurelsukh.")
+    assert brief(x) == [("MET", ["KZ", "MN"], ["Ukhnaagiin Khurelsukh"])]
+    x = events_of(
+        "On Tuesday, I had a meeting with the Foreign Ministers of France, Germany and the UK "
+        "together.",
+        publisher="EU",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["DE", "EU", "FR", "GB"]]
+    x = events_of(
+        "Minister Murat Nurtleu congratulated his Uzbek colleague Bakhtiyor Saidov by phone."
+    )
+    assert brief(x) == [("MET", ["KZ", "UZ"], ["Bakhtiyor Saidov", "Murat Nurtleu"])]
+    assert x.events[0].format == "phone_call"

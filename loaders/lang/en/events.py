@@ -84,7 +84,7 @@ PLAN_RE = re.compile(
     re.I,
 )
 JOINT_RE = re.compile(
-    r"\b(?:trilateral|quadrilateral|joint meeting|together with|in the format|"
+    r"\b(?:trilateral|quadrilateral|joint meeting|together|jointly|in the format|"
     r"\w+-format|C5\+|Central Asia\s*\+)",
     re.I,
 )
@@ -327,6 +327,13 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         other = [n.person for n in view.names if n.person and n.end <= cue.start()]
         own_states = _own_states(view, own, cue.end(), end, publisher)
         free = [m for m in _free_mentions(view, 0, cue.start()) if m.code not in own_states]
+        if not other and not free and publisher and publisher not in own_states:
+            # "The Minister was received by the President of Mongolia X": the implicit
+            # subject is the publisher's side
+            if view.protagonist and view.protagonist not in own:
+                other = [view.protagonist]
+            else:
+                free = [Mention(publisher, "state", -1, -1, publisher)]
     else:
         own, other = _sides(view, cue.start(), cue.end(), hint)
         own_states = []

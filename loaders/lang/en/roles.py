@@ -25,7 +25,7 @@ HEADS = {
     "sultan", "governor", "mayor", "senator", "rector", "chancellor", "premier", "attaché",
     "attache", "minister-counsellor", "ombudsman", "undersecretary", "under-secretary",
     "coordinator", "mufti", "patriarch", "ministers", "ambassadors", "heads", "deputy",
-    "counterpart", "counterparts", "leader", "commissioners", "chief", "fm", "dpm",
+    "counterpart", "counterparts", "colleague", "leader", "commissioners", "chief", "fm", "dpm",
     "councillor", "councilor", "diplomat",
 }  # fmt: skip
 MODIFIERS = {
@@ -297,6 +297,7 @@ def normalize_role(role: str) -> str:
     of foreign affairs"; "Ambassador Extraordinary and Plenipotentiary" -> "ambassador"."""
     role = re.sub(r"\s+", " ", role.lower()).strip()
     role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
+    role = re.sub(r"\bcolleagues?\b", "counterpart", role)
     role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
     role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
     role = re.sub(r"\bdpm\b", "deputy prime minister", role)
