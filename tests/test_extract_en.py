@@ -320,3 +320,13 @@ def test_an_implicit_guest_received_by_a_foreign_host_and_meetings_held_together
     )
     assert brief(x) == [("MET", ["KZ", "UZ"], ["Bakhtiyor Saidov", "Murat Nurtleu"])]
     assert x.events[0].format == "phone_call"
+
+
+def test_a_day_said_with_on_and_a_purpose_end_nobodys_side():
+    x = events_of(
+        "I had called for a meeting on the same day with the Foreign Ministers of France, "
+        "Germany and the UK, to confirm our support to the nuclear deal with Iran: together "
+        "we spelled out the need to avoid an escalation.",
+        publisher="EU",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["DE", "EU", "FR", "GB"]]

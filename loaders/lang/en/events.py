@@ -91,7 +91,9 @@ JOINT_RE = re.compile(
 TOPIC_RE = re.compile(
     r"\b(?:(?<!Representative )(?<!Envoy )(?<!Commissioner )(?<!Coordinator )"
     r"on(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|"
-    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day))|about|regarding|concerning|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*day|the (?:same|next|following|previous) day|"
+    r"that day|behalf|(?:his|her|their) (?:way|visit|behalf)|the margins|the sidelines))|"
+    r"about|regarding|concerning|"
     r"discuss(?:ed|ing)?|to discuss|during which|"
     r"where|covering|focus(?:ed|ing)? on|(?-i:relations|cooperation|issues|agenda|prospects)|"
     r"exchanged|noted|stressed|expressed|reviewed|as well as)\b|[;:]",
@@ -114,6 +116,8 @@ AFTER_RE = re.compile(
 REGION_END_RE = re.compile(
     r"\b(?!(?:appointed|accredited|designated|based|elected|united|concerned|related|"
     r"dedicated|authori[sz]ed)\b)[a-z]{3,}ed\b|\b(?:who|which|said|says|wrote|told)\b"
+    # a purpose: "..., to confirm our support to the deal with Iran"
+    r"|\bto\s+(?!(?:the|a|an|his|her|their|its|our)\b)[a-z]{3,}\b"
 )
 PRE_TOPIC_RE = re.compile(
     r"\b(?:discuss\w*|views on|situation|regarding|about|concerning|on the (?:issue|course|"
