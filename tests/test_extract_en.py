@@ -330,3 +330,26 @@ def test_a_day_said_with_on_and_a_purpose_end_nobodys_side():
         publisher="EU",
     )
     assert [sorted(e.parties) for e in x.events] == [["DE", "EU", "FR", "GB"]]
+
+
+def test_the_receiver_of_a_ceremony_receives_the_envoys_listed_after_it():
+    x = events_of(
+        "Envoys of two states presented their credentials to President Droupadi Murmu today. "
+        "The envoys were Ambassador of France Thierry Mathou and Ambassador of Chile Juan "
+        "Angulo.",
+        publisher="IN",
+    )
+    assert brief(x) == [
+        ("ACCREDITED", ["FR", "IN"], ["Droupadi Murmu", "Thierry Mathou"]),
+        ("ACCREDITED", ["CL", "IN"], ["Droupadi Murmu", "Juan Angulo"]),
+    ]
+    x = events_of(
+        "On May 2, Shavkat Mirziyoyev received the credentials of foreign ambassadors. The "
+        "credentials were presented by the ambassadors of Kyrgyzstan - Daniyar Sydykov and "
+        "Japan - Nobuaki Ito.",
+        publisher="UZ",
+    )
+    assert brief(x) == [
+        ("ACCREDITED", ["KG", "UZ"], ["Daniyar Sydykov", "Shavkat Mirziyoyev"]),
+        ("ACCREDITED", ["JP", "UZ"], ["Nobuaki Ito", "Shavkat Mirziyoyev"]),
+    ]

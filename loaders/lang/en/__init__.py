@@ -263,8 +263,14 @@ def _state_beside(doc: Document, m) -> str | None:
 
 
 def find_events(doc: Document) -> Document:
-    from dipgraph.loaders.lang.en.events import SentenceView, more_envoys, sentence_events
+    from dipgraph.loaders.lang.en.events import (
+        ACCREDITED_RE,
+        SentenceView,
+        more_envoys,
+        sentence_events,
+    )
     from dipgraph.loaders.lang.en.names import NameMention
+    from dipgraph.loaders.lang.en.roles import is_ambassador
 
     state = {k: p.state for k, p in doc.persons.items()}
     role = {k: p.role for k, p in doc.persons.items()}
@@ -316,6 +322,30 @@ def find_events(doc: Document) -> Document:
             any(d.type == "HOSTED" and not d.attach for d in drafts),
             guessed,
         )
+        if ACCREDITED_RE.search(sent.text):
+            # "X received the credentials of foreign ambassadors", "Envoys of four states
+            # presented their credentials to President Y": the receivers of the envoys
+            # listed later
+            hosts = [
+                m.person for m in doc.mentions
+                if m.sent == i and role.get(m.person) and state.get(m.person)
+                and not is_ambassador(role[m.person])
+            ]  # fmt: skip
+            receive = re.search(r"(?i)\b(?:received|accepted|accredited)\b", sent.text)
+            if not hosts and receive and doc.publisher:
+                # "Shavkat Mirziyoyev, ..., received the credentials": the publisher's
+                hosts = [
+                    m.person for m in doc.mentions
+                    if m.sent == i and m.end <= sent.start + receive.start()
+                    and state.get(m.person) is None and not role.get(m.person)
+                ][:1]  # fmt: skip
+                for k in hosts:
+                    doc.persons[k].state = state[k] = doc.publisher
+            if hosts:
+                home = state[hosts[0]]
+                kind = "copies" if re.search(r"(?i)\bcop(?:y|ies)\b", sent.text) else "credentials"
+                hosts = list(dict.fromkeys(k for k in hosts if state[k] == home))
+                ceremony = (home, kind, hosts)
         found = sentence_events(view, doc.publisher)
         if not found and ceremony is not None:
             found = more_envoys(view, *ceremony)
