@@ -19,6 +19,11 @@ from dipgraph.loaders.extract.pipeline import Stage
 from dipgraph.loaders.lang import Dateline, Language
 
 MIN_LETTERS = 20
+# heads of state who are not presidents (credentials are presented to the head of state)
+MONARCHIES = frozenset(
+    "GB JP SA QA AE KW BH OM JO MA ES NL BE NO SE DK LU LI MC AD TH MY BN KH BT LS SZ TO "
+    "CA AU NZ JM BS BB BZ AG GD KN LC VC PG SB TV VA".split()
+)
 IGO_TITLES = r"secretary|representative|commissioner|director|head|envoy|chair"
 ORG_KINDS = (
     ("embassy", "embassy"),
@@ -341,6 +346,11 @@ def find_events(doc: Document) -> Document:
                 ][:1]  # fmt: skip
                 for k in hosts:
                     doc.persons[k].state = state[k] = doc.publisher
+                    copies = re.search(r"(?i)\bcop(?:y|ies)\b", sent.text)
+                    if not copies and doc.publisher not in MONARCHIES:
+                        # credentials proper go to the head of state (copies to the
+                        # ministry); the untitled receiver of a republic's release
+                        doc.persons[k].role = role[k] = "president"
             if hosts:
                 home = state[hosts[0]]
                 kind = "copies" if re.search(r"(?i)\bcop(?:y|ies)\b", sent.text) else "credentials"
