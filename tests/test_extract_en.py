@@ -15,6 +15,14 @@ def events_of(text: str, publisher: str | None = "KZ"):
     return extract(release)
 
 
+def english_events(text: str, publisher: str | None = "KZ"):
+    """Events of a one-line English text (py3langid takes some short lines for Nigerian
+    Pidgin; real releases are long enough)."""
+    release = read_text(text, year=2025)
+    release.publisher, release.language = publisher, "en"
+    return extract(release)
+
+
 def brief(x):
     return [(e.type, sorted(e.parties), sorted(p.name for p in e.participants)) for e in x.events]
 
@@ -353,3 +361,39 @@ def test_the_receiver_of_a_ceremony_receives_the_envoys_listed_after_it():
         ("ACCREDITED", ["KG", "UZ"], ["Daniyar Sydykov", "Shavkat Mirziyoyev"]),
         ("ACCREDITED", ["JP", "UZ"], ["Nobuaki Ito", "Shavkat Mirziyoyev"]),
     ]
+
+
+def test_officials_listed_under_one_title_or_one_state_and_state_names_as_first_names():
+    x = english_events(
+        "Turkish Foreign Minister Hakan Fidan met with Syrian Foreign Minister Asaad "
+        "Al-Shaibani, Defense Minister Murhef Abu Kasra and Intelligence Chief Hussein "
+        "Salameh in Ankara. The officials discussed bilateral and regional issues.",
+        publisher="TR",
+    )
+    assert brief(x) == [
+        (
+            "MET",
+            ["SY", "TR"],
+            ["Asaad Al-Shaibani", "Hakan Fidan", "Hussein Salameh", "Murhef Abu Kasra"],
+        )
+    ]
+    # told apart: two meetings
+    x = english_events(
+        "President Kassym-Jomart Tokayev held meetings with Charles Michel, President of the "
+        "European Council, and with the President of the European Commission Ursula von der "
+        "Leyen."
+    )
+    assert len(x.events) == 2
+    x = english_events(
+        "Deputy Foreign Minister Khalaf Khalafov met Turkish Deputy Foreign Ministers Yavuz "
+        "Selim Kiran and Sedat Onal.",
+        publisher="AZ",
+    )
+    roles = {p.name: (p.state, p.role) for p in x.events[0].participants}
+    assert roles["Sedat Onal"] == ("TR", "deputy minister of foreign affairs")
+    x = english_events(
+        "Minister Jeyhun Bayramov had a telephone conversation with his Israeli counterpart "
+        "Israel Katz.",
+        publisher="AZ",
+    )
+    assert brief(x) == [("MET", ["AZ", "IL"], ["Israel Katz", "Jeyhun Bayramov"])]

@@ -62,14 +62,30 @@ def find_places(doc: Document) -> Document:
 
     doc.states = []
     for sent in doc.sentences:
+        found = [m for m in find_states(sent.text) if not _first_name(sent.text, m)]
         doc.states += [replace(m, start=m.start + sent.start, end=m.end + sent.start)
-                       for m in find_states(sent.text)]  # fmt: skip
+                       for m in found]  # fmt: skip
     doc.publisher = doc.release.publisher
     if doc.publisher is None:
         dl = parse_dateline(doc.text)
         doc.publisher = city_state(dl["city"]) if dl else None
     doc.home_state = doc.publisher
     return doc
+
+
+def _first_name(text: str, m) -> bool:
+    """A state's name used as a first name: "his Israeli counterpart Israel Katz",
+    "Foreign Minister Jordan Smith" (a title word right before, a surname right after)."""
+    from dipgraph.loaders.lang.en.names import is_name_word
+    from dipgraph.loaders.lang.en.roles import HEADS
+
+    if m.kind != "state" or " " in m.text:
+        return False
+    before = re.search(r"([\w-]+)\s+$", text[: m.start])
+    after = re.match(r"\s+([A-Z][\w'’-]+)", text[m.end :])
+    return bool(
+        before and before.group(1).lower() in HEADS and after and is_name_word(after.group(1))
+    )
 
 
 def _sentence_states(doc: Document, i: int):
@@ -111,6 +127,19 @@ def find_people(doc: Document) -> Document:
                         if n.title
                         else ParsedTitle(None, state=st.code, mentions=(st,))
                     )
+            prev = found[-1][1] if found and found[-1][0] == i else None
+            if (
+                n.title is None
+                and prev is not None
+                and prev.title is not None
+                and re.fullmatch(r",?\s+and\s+|,\s+", sent.text[prev.end : n.start])
+                and re.search(
+                    r"(?i)\b(?:ministers|ambassadors|envoys|presidents|secretaries|heads|"
+                    r"representatives|directors|chairmen|co-chairs)\b",
+                    sent.text[prev.title.start : prev.title.end],
+                )
+            ):
+                n.title = prev.title  # "Deputy Foreign Ministers A and B": both are
             found.append((i, n))
     # a surname alone, in any spelling ("Vasilenko" for "Roman Vassilenko")
     by_surname: dict[str, str] = {}

@@ -361,6 +361,10 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         if state is None:  # "X, who arrived ... consultations between KG and the US"
             later = [m for m in _free_mentions(view, end, len(text)) if m.code not in own_states]
             state = later[0].code if later and m_kind_ok(later[0]) else None
+        if (state is None or k in view.guessed and state in own_states) and counterparts:
+            # "Syrian Foreign Minister A, Defense Minister B and Intelligence Chief C": a
+            # title without a state goes on the list's state
+            state = counterparts[-1][1] or state
         counterparts.append((k, state))
     named_states = {s for _, s in counterparts if s} | set(own_states)
     for m in free:
@@ -375,7 +379,13 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         # the official visit of X to Japan in 2019 was recalled"), or an event held
         return _visit(view, publisher)
     joint = bool(JOINT_RE.search(text))
-    groups = [counterparts] if joint or len(counterparts) == 1 else [[c] for c in counterparts]
+    # one event per counterpart state: three officials of one state met at once are one
+    # meeting, unless told apart ("meetings with A and with B", "separately")
+    by_state: dict[str | None, list] = {}
+    apart = re.search(r"(?i)\bmeetings\b|\bseparate(?:ly)?\b|\band (?:also )?with\b", text)
+    for i, c in enumerate(counterparts):
+        by_state.setdefault(i if apart else c[1] or c[0], []).append(c)
+    groups = [counterparts] if joint or len(by_state) == 1 else list(by_state.values())
     drafts = []
     for group in groups:
         d = Draft("MET", view.index, format=fmt, cue=cue.group(0), confidence=0.7)

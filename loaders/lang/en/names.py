@@ -111,6 +111,11 @@ def _stop(word: str) -> bool:
     return low in STOPWORDS or low in HEADS or (low in MODIFIERS and len(low) > 3)
 
 
+def is_name_word(word: str) -> bool:
+    """A capitalized word that can be part of a name (no title, calendar or place word)."""
+    return bool(re.fullmatch(_TOKEN, word)) and not _stop(word)
+
+
 def find_names(sentence: str, mentions: list[Mention]) -> list[NameMention]:
     """Candidate names in a sentence (offsets inside it); ``mentions`` are its state,
     IGO, demonym and city mentions (never part of a name)."""
