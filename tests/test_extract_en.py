@@ -397,3 +397,17 @@ def test_officials_listed_under_one_title_or_one_state_and_state_names_as_first_
         publisher="AZ",
     )
     assert brief(x) == [("MET", ["AZ", "IL"], ["Israel Katz", "Jeyhun Bayramov"])]
+
+
+def test_state_bodies_attending_an_event_are_its_parties_and_experts_are_not():
+    x = english_events(
+        "The Embassy of Kazakhstan in Japan held a presentation of investment projects, "
+        "attended by representatives of the Ministry of Foreign Affairs of Japan."
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("HOSTED", ["JP", "KZ"])]
+    x = english_events(
+        "The CSTO Secretariat hosted a seminar, which was attended by experts of the "
+        "Secretariat and students of leading Russian universities.",
+        publisher="CSTO",
+    )
+    assert [(e.type, e.parties) for e in x.events] == [("HOSTED", ["CSTO"])]

@@ -698,6 +698,14 @@ CORPS_RE = re.compile(
 )
 
 
+NOT_STATE_BODY_RE = re.compile(
+    r"\s+(?:\w+\s+){0,2}?(?:universit(?:y|ies)|compan(?:y|ies)|business\w*|experts?|scholars?|"
+    r"scientists?|students?|media|journalists?|communit(?:y|ies)|public|youth|artists?|"
+    r"diaspora|expats?|citizens?|people|cuisine|culture|language|think tanks?|entrepreneurs?)\b",
+    re.I,
+)
+
+
 def _guests(view: SentenceView, lo: int, hi: int) -> list[str]:
     """States and IGOs named as taking part between lo and hi: not a venue, not a
     purpose ("dedicated to the UN General Assembly"), not inside a named person's title
@@ -708,7 +716,9 @@ def _guests(view: SentenceView, lo: int, hi: int) -> list[str]:
         m.code
         for m in _free_mentions(view, lo, hi)
         # "the ambassadors of A and B to Kazakhstan": where they serve, not a guest
-        if m.kind == "igo" or not re.search(r"\bto\s+(?:the\s+)?$", view.text[: m.start])
+        if (m.kind == "igo" or not re.search(r"\bto\s+(?:the\s+)?$", view.text[: m.start]))
+        # "students of leading Russian universities", "Malaysian experts": no state body
+        and not (m.kind == "adj" and NOT_STATE_BODY_RE.match(view.text, m.end))
     ]
 
 
@@ -864,6 +874,12 @@ def _hosted(view: SentenceView, body_start: int, publisher: str | None):
     d.participants = people
     for k in titled:
         d.add(view.person_state.get(k))
+    guests = re.search(
+        r"(?i)\b(?:attended by|with the participation of|joined by|took part|participated)\b",
+        text[noun.end() :],
+    )
+    if guests:  # "..., attended by representatives of the Ministry of Foreign Affairs of Japan"
+        d.add(*_guests(view, noun.end() + guests.end(), len(text)))
     end = _region_end(text, noun.end())
     body = (org.start(), org.end()) if org else (own_body[0], own_body[0]) if own_body else (0, 0)
     for m in view.mentions:  # IGO representatives who took part make the IGO a party
