@@ -411,3 +411,22 @@ def test_state_bodies_attending_an_event_are_its_parties_and_experts_are_not():
         publisher="CSTO",
     )
     assert [(e.type, e.parties) for e in x.events] == [("HOSTED", ["CSTO"])]
+
+
+def test_in_a_release_about_a_visitor_a_meeting_with_a_host_official_is_the_visitors():
+    x = english_events(
+        "U.S. Assistant Secretary of State Donald Lu paid a working visit to Kazakhstan. The "
+        "American diplomat was received by Minister of Foreign Affairs Murat Nurtleu. At the "
+        "meeting with the First Deputy Minister of Foreign Affairs of Kazakhstan Akan "
+        "Rakhmetullin, regional issues were touched upon."
+    )
+    assert brief(x) == [
+        ("MET", ["KZ", "US"], ["Donald Lu", "Murat Nurtleu"]),
+        ("MET", ["KZ", "US"], ["Akan Rakhmetullin", "Donald Lu"]),
+    ]
+    # no visit told: a host official met alone is no event
+    x = english_events(
+        "At the meeting with the First Deputy Minister of Foreign Affairs of Kazakhstan Akan "
+        "Rakhmetullin, the Ambassador of Italy Marco Alberti spoke."
+    )
+    assert all(e.parties != ["KZ"] for e in x.events)

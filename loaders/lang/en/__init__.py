@@ -322,6 +322,12 @@ def find_events(doc: Document) -> Document:
         if p.state == doc.publisher and p.role
         and not any(m.title and m.title.state for m in p.mentions)
     )  # fmt: skip
+    visit = re.search(r"(?i)\b(?:visit|visited|visiting|arrived|tour)\b", doc.text)
+    visitor = next(
+        (m.person for m in doc.mentions
+         if role.get(m.person) and state.get(m.person) not in (None, doc.publisher)),
+        None,
+    ) if visit else None  # fmt: skip
     titled_by_state: dict[str, list[str]] = {}
     for k, p in doc.persons.items():
         if p.role and p.state:
@@ -355,6 +361,7 @@ def find_events(doc: Document) -> Document:
             context_igo,
             any(d.type == "HOSTED" and not d.attach for d in drafts),
             guessed,
+            visitor,
         )
         if ACCREDITED_RE.search(sent.text):
             # "X received the credentials of foreign ambassadors", "Envoys of four states

@@ -177,6 +177,7 @@ class SentenceView:
     context_igo: str | None = None  # the last IGO named in the sentences before
     hosted_before: bool = False  # an event held was told in the sentences before
     guessed: frozenset[str] = frozenset()  # people whose state is only the publisher's guess
+    visitor: str | None = None  # the first titled foreign official, in a release about a visit
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
@@ -342,6 +343,13 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         own, other = _sides(view, cue.start(), cue.end(), hint)
         own_states = []
     named_own = list(own)
+    hosts_only = other and all(
+        view.person_state.get(k) == publisher and k not in view.guessed for k in other
+    )
+    if not own and hosts_only and view.visitor and view.visitor not in other:
+        # "At the meeting with First Deputy Minister X (the publisher's), ...": in a
+        # release about a foreign visitor, the visitor is the other side
+        own = [view.visitor]
     if not own and view.protagonist and view.protagonist not in other:
         own = [view.protagonist]  # "the Minister", "he", "the Kazakh diplomat"
     if not passive:
