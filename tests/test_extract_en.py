@@ -430,3 +430,12 @@ def test_in_a_release_about_a_visitor_a_meeting_with_a_host_official_is_the_visi
         "Rakhmetullin, the Ambassador of Italy Marco Alberti spoke."
     )
     assert all(e.parties != ["KZ"] for e in x.events)
+
+
+def test_a_states_own_forum_is_hosted_by_the_state_where_it_is_held():
+    x = english_events(
+        "Foreign Minister Bakhtiyor Saidov attended the Antalya Diplomatic Forum.", publisher="UZ"
+    )
+    assert [(e.type, e.format, sorted(e.parties)) for e in x.events] == [
+        ("HOSTED", "multilateral_attendance", ["TR", "UZ"])
+    ]

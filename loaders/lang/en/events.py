@@ -667,6 +667,12 @@ def _attended(view: SentenceView, body_start: int, publisher: str | None):
         if host:
             d.add(host.code)
             d.host = (host.text, "igo", host.code)
+        else:
+            # "attended the Antalya Diplomatic Forum", "a summit in Astana": a state's own
+            # forum is hosted by the state where it is held
+            city = next((m for m in mentions if m.kind == "city"), None)
+            if city is not None and city.code:
+                d.add(city.code)
         # "the SEECP Summit, hosted by President X": the host's state takes part
         for n in view.names:
             if n.person and re.search(r"(?i)\bhosted by\s+(?:\w+\s+){0,4}$", text[: n.start]):
