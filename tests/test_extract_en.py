@@ -439,3 +439,26 @@ def test_a_states_own_forum_is_hosted_by_the_state_where_it_is_held():
     assert [(e.type, e.format, sorted(e.parties)) for e in x.events] == [
         ("HOSTED", "multilateral_attendance", ["TR", "UZ"])
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Kassym-Jomart Tokayev will pay a state visit to Japan.",
+        "The visit of Minister Murat Nurtleu to Japan is expected in May.",
+        "Minister Murat Nurtleu discussed preparations for the visit of President Tokayev to "
+        "Japan.",
+        "Minister Murat Nurtleu thanked his hosts for the warm welcome during the visit.",
+    ],
+)
+def test_visits_planned_prepared_or_without_a_place_are_no_events(text):
+    assert english_events(text).events == []
+
+
+def test_a_dated_visit_to_an_embassy_meets_its_state():
+    x = english_events(
+        "Lao Deputy Ambassador to Russia Vongvilay Thiphalangsy offered his best wishes to the "
+        "people of Vietnam during his visit on Tuesday to the Vietnamese embassy.",
+        publisher="VN",
+    )
+    assert brief(x) == [("MET", ["LA", "VN"], ["Vongvilay Thiphalangsy"])]

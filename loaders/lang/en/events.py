@@ -414,7 +414,7 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
 
 VISIT_RE = re.compile(
     r"\b(?:(?:official|state|working|official working|official state)\s+visits?|"
-    r"paid\s+a\s+visit|visited)\b",
+    r"paid\s+a\s+visit|visited|visit)\b",
     re.I,
 )
 
@@ -428,14 +428,29 @@ def _visit(view: SentenceView, publisher: str | None) -> list[Draft] | None:
     cue = VISIT_RE.search(text)
     if cue is None or _planned(text, cue.start(), cue.end()):
         return None
-    if re.search(r"(?i)\b(?:earlier|previous|last|first|recent|during (?:his|her|their))\s+$",
-                 text[max(0, cue.start() - 30) : cue.start()]):  # fmt: skip
+    if PLAN_RE.search(text) or re.search(
+        r"(?i)\bprepar\w+|\bahead of\b|\binvit\w+|\bproposal\b|\bpossible\b|"
+        r"\b(?:expected|scheduled|planned)\b",
+        text,
+    ):
+        return None  # "the visit to Japan is expected in May", "preparations for the visit"
+    lead = text[max(0, cue.start() - 30) : cue.start()]
+    if re.search(r"(?i)\b(?:earlier|previous|last|first|recent)\s+$", lead):
+        return None  # "during his earlier visit": vague
+    dated = re.search(
+        r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|"
+        r"June|July|August|September|October|November|December|(?:19|20)\d\d)\b",
+        text,
+    )
+    if re.search(r"(?i)\bduring (?:his|her|their)\s+$", lead) and not dated:
         return None
     # the state visited: the first one right after "to" ("visit of X to Japan")
     visited = next(
         (m for m in view.mentions
-         if m.start > cue.end() and m.kind in ("state", "city")
-         and re.search(r"\bto\s+(?:the\s+)?$", text[cue.end() : m.start])),
+         if m.start > cue.end() and re.search(r"\bto\s+(?:the\s+)?$", text[cue.end() : m.start])
+         and (m.kind in ("state", "city")
+              # "his visit to the Vietnamese embassy"
+              or re.match(r"(?i)\s+(?:embassy|ministry|mission|consulate)\b", text[m.end :]))),
         None,
     )  # fmt: skip
     if visited is None:
