@@ -462,3 +462,25 @@ def test_a_dated_visit_to_an_embassy_meets_its_state():
         publisher="VN",
     )
     assert brief(x) == [("MET", ["LA", "VN"], ["Vongvilay Thiphalangsy"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No meeting between Minister Murat Nurtleu and the Ambassador of France Didier Canesse "
+        "took place.",
+        "Minister Murat Nurtleu requested a meeting with the Ambassador of France Didier Canesse.",
+        "Minister Murat Nurtleu refused to meet the Ambassador of France Didier Canesse.",
+    ],
+)
+def test_contacts_refused_requested_or_denied_are_no_events(text):
+    assert english_events(text).events == []
+
+
+def test_a_meeting_at_the_guests_request_took_place():
+    x = english_events(
+        "Deputy Foreign Minister Andrey Rudenko met with Ambassador of the Republic of Korea "
+        "Lee Do-hoon at the latter's request.",
+        publisher="RU",
+    )
+    assert [sorted(e.parties) for e in x.events] == [["KR", "RU"]]

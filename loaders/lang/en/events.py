@@ -80,7 +80,8 @@ PLAN_RE = re.compile(
     r"next round|next meeting|agreed to (?:hold|meet|continue)|invited [^.]{0,60} to|"
     r"proposed to|ready to|look forward to|to hold|to meet|to be organi[sz]ed|"
     r"did not|didn't|has not|have not|could not|couldn't|failed to|was not able|"
-    r"was cancelled|was postponed)\b",
+    r"was cancelled|was postponed|no (?:meeting|talks|contacts?)|requested (?:a|an)|"
+    r"asked for (?:a|an)|refused|declined|without (?:a )?meeting)\b",
     re.I,
 )
 JOINT_RE = re.compile(
@@ -182,8 +183,10 @@ class SentenceView:
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
     # a plan before the cue in its sentence, or right after it ("... will be held")
-    if PLAN_RE.search(text[:cue_start]):
-        return True
+    if PLAN_RE.search(text[:cue_start]) or re.search(
+        r"(?i)\b(?:no|without)\s+(?:a\s+)?$", text[:cue_start]
+    ):
+        return True  # "will meet", "No meeting ... took place"
     after = text[cue_end : cue_end + 30]
     return bool(re.match(r"\s*(?:will|is scheduled|are scheduled|is planned|is expected)", after))
 
