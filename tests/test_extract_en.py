@@ -484,3 +484,19 @@ def test_a_meeting_at_the_guests_request_took_place():
         publisher="RU",
     )
     assert [sorted(e.parties) for e in x.events] == [["KR", "RU"]]
+
+
+def test_roman_numerals_in_titles():
+    x = english_events(
+        "Minister Hakan Fidan held talks with Brunei Darussalam’s Foreign Minister II Dato "
+        "Erywan Yusof.",
+        publisher="TR",
+    )
+    people = {p.name: (p.state, p.role) for p in x.events[0].participants}
+    assert people["Erywan Yusof"] == ("BN", "minister of foreign affairs ii")
+    x = english_events(
+        "The Kyrgyz delegation was headed by Director of the II-Political Department of the "
+        "Ministry of Foreign Affairs of the Kyrgyz Republic Dzhusupov.",
+        publisher="KG",
+    )
+    assert {o.name: o.state for o in x.officials} == {"Dzhusupov": "KG"}

@@ -95,9 +95,20 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), offset + m.start(), offset + m.end()) for m in _WORD_RE.finditer(text)]
 
 
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+
 def _is_title_word(word: str) -> bool:
     low = word.lower().rstrip(".") if word.lower() != "a.i." else "a.i."
-    return low in HEADS or low in MODIFIERS or word.lower() in MODIFIERS
+    if low in HEADS or low in MODIFIERS or word.lower() in MODIFIERS:
+        return True
+    # "Director of the II-Political Department", "Foreign Minister II"
+    parts = low.split("-")
+    return (
+        word.isupper()
+        and low in ROMAN
+        or (len(parts) > 1 and all(p in ROMAN or p in MODIFIERS or p in HEADS for p in parts))
+    )
 
 
 def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
