@@ -500,3 +500,14 @@ def test_roman_numerals_in_titles():
         publisher="KG",
     )
     assert {o.name: o.state for o in x.officials} == {"Dzhusupov": "KG"}
+
+
+def test_a_joint_meeting_told_by_an_outsider_has_only_its_parties_people():
+    x = english_events(
+        "Pointing to the Friday meeting between Russia, the US, Turkey and Saudi Arabia in "
+        "Vienna, Foreign Minister Mohammad Javad Zarif highlighted the role of the people.",
+        publisher="IR",
+    )
+    assert [(sorted(e.parties), e.participants) for e in x.events] == [
+        (["RU", "SA", "TR", "US"], [])
+    ]

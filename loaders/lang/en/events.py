@@ -524,7 +524,10 @@ def _joint_subject(view: SentenceView, cue_start: int, cue_end: int) -> list[Dra
     d.add(*codes)
     if plural is not None:
         d.add(*(m.code for m in _free_mentions(view, cue_end, _region_end(text, cue_end))))
-    d.participants = [n.person for n in view.names if n.person]
+    # only the parties' people: "Pointing to the meeting between A, B, C and D, Zarif ..."
+    d.participants = [
+        n.person for n in view.names if n.person and view.person_state.get(n.person) in d.parties
+    ]
     return [d]
 
 
