@@ -511,3 +511,19 @@ def test_a_joint_meeting_told_by_an_outsider_has_only_its_parties_people():
     assert [(sorted(e.parties), e.participants) for e in x.events] == [
         (["RU", "SA", "TR", "US"], [])
     ]
+
+
+def test_who_welcomed_or_addressed_the_guests_took_part_in_the_event_held():
+    x = english_events(
+        "A reception was held at the Permanent Mission of Russia to the European Union. "
+        "Chargé d’Affaires a.i. of the Russian Mission to the EU Kirill Logvinov welcomed the "
+        "guests. The Deputy Chairwoman of the Upper Chamber of the Belarus Parliament Marianna "
+        "Shchetkina made a speech at the reception.",
+        publisher="RU",
+    )
+    assert [(e.type, sorted(e.parties)) for e in x.events] == [("HOSTED", ["BY", "RU"])]
+    roles = {p.name: p.role for p in x.events[0].participants}
+    assert roles == {
+        "Kirill Logvinov": "chargé d’affaires a.i.",
+        "Marianna Shchetkina": "deputy chairwoman of the upper chamber of the belarus parliament",
+    }

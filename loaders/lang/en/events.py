@@ -716,6 +716,18 @@ BACK_REFERENCE_RE = re.compile(
     r"lecture|gathering|concert|exhibition)s?\b",
     re.I,
 )
+# who spoke at the event told before: "X welcomed the guests", "Opening the event,
+# Ambassador Y ...", "Z made speeches as special guests at the conference"
+SPEAKER_RE = re.compile(
+    r"\b(?:welcomed the (?:guests|participants|attendees|audience)|"
+    r"open(?:ed|ing) the (?:event|conference|reception|round ?table|seminar|forum|ceremony|"
+    r"exhibition|celebration|meeting)|addressed the (?:participants|guests|audience|attendees)|"
+    r"(?:made|delivered|gave) (?:a |opening |welcoming )?(?:speech|speeches|remarks|address)"
+    r"(?:es)?\b[^.]*\bat the (?:event|conference|reception|round ?table|seminar|forum|"
+    r"ceremony|celebration)|spoke at the (?:event|conference|reception|round ?table|seminar|"
+    r"forum|ceremony|celebration))",
+    re.I,
+)
 # what an event is about or for: its states are no guests ("to mark Vietnam's National Day")
 PURPOSE_RE = re.compile(
     r"\b(?:to mark|dedicated to|devoted to|on the occasion of|to discuss|to celebrate|"
@@ -762,7 +774,9 @@ def _attendance(view: SentenceView, body_start: int, publisher: str | None):
         return None
     verb = ATTENDANCE_RE.search(view.text)
     if verb is None or not BACK_REFERENCE_RE.search(view.text):
-        return None
+        verb = SPEAKER_RE.search(view.text)
+        if verb is None:
+            return None
     if _planned(view.text, verb.start(), verb.end()):
         return []
     d = Draft("HOSTED", view.index, cue=verb.group(0), attach=True)

@@ -162,6 +162,18 @@ def _interpret(
             secretary = any(w.lower().startswith("secretary") for w in role_words) or any(
                 t[0].lower().startswith("secretary") for t in tokens[i:]
             )
+            body = re.match(
+                r"\s+(?:parliament|senate|assembly|majlis|mazhilis|mejlis|duma|government|"
+                r"cabinet)\b",
+                text[m.end :],
+                re.I,
+            )
+            if m.kind != "igo" and body and re.search(r"\bof\s+the\s+$", text[: m.start]):
+                # "Deputy Chairwoman of the Upper Chamber of the Belarus Parliament": the
+                # body's name keeps its state
+                role_words.extend(["the", *text[m.start : m.end].split()])
+                prev = ""
+                continue
             if m.kind == "igo" and m.code == state and not secretary:
                 # an IGO's official: its name stays in the role, as written ("President of
                 # the European Council", "EU Special Representative", "Head of UNAMA"); a
@@ -309,6 +321,10 @@ def normalize_role(role: str) -> str:
     role = re.sub(r"\s+", " ", role.lower()).strip()
     role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
     role = re.sub(r"\bcolleagues?\b", "counterpart", role)
+    # "Chargé d'Affaires a.i. of the Russian Mission": the mission is no part of the title
+    role = re.sub(
+        r"^((?:chargé|charge) d[’']affaires(?: a\.i\.)?) (?:mission|embassy)$", r"\1", role
+    )
     role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
     role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
     role = re.sub(r"\bdpm\b", "deputy prime minister", role)
