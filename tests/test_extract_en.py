@@ -527,3 +527,14 @@ def test_who_welcomed_or_addressed_the_guests_took_part_in_the_event_held():
         "Kirill Logvinov": "chargé d’affaires a.i.",
         "Marianna Shchetkina": "deputy chairwoman of the upper chamber of the belarus parliament",
     }
+
+
+def test_a_spokesperson_is_not_the_implicit_minister():
+    x = english_events(
+        "According to Foreign Office spokesperson Mumtaz Zahra Baloch, Foreign Minister Sergei "
+        "Aleinik of Belarus will visit Pakistan at the invitation of Foreign Minister Bilawal "
+        "Bhutto Zardari. The Foreign Minister last met his Belarusian counterpart in New York "
+        "in September 2022, she added.",
+        publisher="PK",
+    )
+    assert brief(x) == [("MET", ["BY", "PK"], ["Bilawal Bhutto Zardari", "Sergei Aleinik"])]

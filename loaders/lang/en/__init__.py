@@ -311,9 +311,11 @@ def find_events(doc: Document) -> Document:
     posted = {k: p.posted_in for k, p in doc.persons.items()}
     # the publisher's first titled official: who "the Minister", "he" or "the Kazakh
     # diplomat" is in a release about one official's day
+    # (a spokesperson only tells what the others did)
     protagonist = next(
         (m.person for m in doc.mentions
-         if role.get(m.person) and state.get(m.person) == doc.publisher),
+         if role.get(m.person) and state.get(m.person) == doc.publisher
+         and not re.search(r"spokes|press secretary", role[m.person])),
         None,
     )  # fmt: skip
     # titled officials whose state no title or neighbour said: the publisher's by default
