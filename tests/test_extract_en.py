@@ -538,3 +538,23 @@ def test_a_spokesperson_is_not_the_implicit_minister():
         publisher="PK",
     )
     assert brief(x) == [("MET", ["BY", "PK"], ["Bilawal Bhutto Zardari", "Sergei Aleinik"])]
+
+
+def test_a_stateless_title_in_a_foreign_list_and_the_own_side_named_late():
+    x = english_events(
+        "Minister of Foreign Affairs of Kazakhstan Murat Nurtleu held talks with the Prime "
+        "Minister of Hungary Viktor Orban and Foreign Minister Peter Szijjarto."
+    )
+    assert {o.name: o.state for o in x.officials} == {
+        "Murat Nurtleu": "KZ",
+        "Viktor Orban": "HU",
+        "Peter Szijjarto": "HU",
+    }
+    assert [sorted(e.parties) for e in x.events] == [["HU", "KZ"]]
+    x = english_events(
+        "External Affairs Minister S Jaishankar met several counterparts. During his meeting "
+        "with Nigerian Foreign Minister Geoffrey Onyeama, Dr Jaishankar underlined the "
+        "commitment to the Global South.",
+        publisher="IN",
+    )
+    assert brief(x) == [("MET", ["IN", "NG"], ["Geoffrey Onyeama", "S Jaishankar"])]

@@ -409,6 +409,12 @@ def find_events(doc: Document) -> Document:
                     receivers = ceremony[2]  # "credentials were also accepted from ..."
                     d.participants += receivers
                 ceremony = (home, d.kind, receivers) if home else ceremony
+        for d in found:
+            for k, st in d.said_states.items():
+                if k != protagonist and (state.get(k) is None or k in guessed and state[k] != st):
+                    # "Prime Minister of Hungary X and Foreign Minister Y": Y is Hungary's,
+                    # not the publisher's by default
+                    doc.persons[k].state = state[k] = st
         drafts += found
         igos = [m.code for m in view.mentions if m.kind == "igo"]
         context_igo = igos[-1] if igos else context_igo

@@ -152,6 +152,7 @@ class Draft:
     confidence: float = 0.6
     cue: str = ""
     counterparts: list[str] = field(default_factory=list)  # person keys of the other side
+    said_states: dict[str, str] = field(default_factory=dict)  # counterpart -> state found
     named_own: list[str] = field(default_factory=list)  # own side named in the sentence
     attach: bool = False  # only adds participants to an event found elsewhere
 
@@ -361,9 +362,20 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         if CONTACT_RE.fullmatch(cue.group(0)):
             free = []  # "X and Y discussed ... the OSCE Minsk Group": what they discussed
     counterparts: list[tuple[str | None, str | None]] = []
+    # "During his meeting with the Nigerian Minister X, Dr Jaishankar underlined": the own
+    # side named after the cue
+    if own_states:
+        mine = [
+            k for k in other
+            if k == view.protagonist
+            or view.person_state.get(k) in own_states and k not in view.guessed
+        ]  # fmt: skip
+        if mine and len(mine) < len(other):
+            other = [k for k in other if k not in mine]
+            own = list(dict.fromkeys([*own, *mine]))
     for k in other:
         state = view.person_state.get(k)
-        if state is None or k in view.guessed and state in own_states:
+        if state is None or k in view.guessed and k != view.protagonist and state in own_states:
             # "in Kyiv, where I met President X", "a visit to Japan, where he met Prime
             # Minister Y": a counterpart of no known state is the host country's
             state = _place_state(view, own_states) or state
@@ -372,7 +384,8 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
         if state is None:  # "X, who arrived ... consultations between KG and the US"
             later = [m for m in _free_mentions(view, end, len(text)) if m.code not in own_states]
             state = later[0].code if later and m_kind_ok(later[0]) else None
-        if (state is None or k in view.guessed and state in own_states) and counterparts:
+        guessed = k in view.guessed and k != view.protagonist
+        if (state is None or guessed and state in own_states) and counterparts:
             # "Syrian Foreign Minister A, Defense Minister B and Intelligence Chief C": a
             # title without a state goes on the list's state
             state = counterparts[-1][1] or state
@@ -408,6 +421,8 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             if key:
                 d.participants.append(key)
                 d.counterparts.append(key)
+                if state:
+                    d.said_states[key] = state
         if len(d.parties) < 2:  # a contact has two sides
             continue
         d.venue = _venue(view)
