@@ -272,11 +272,17 @@ def test_a_meeting_named_in_capitals_is_the_topic_not_the_contact():
 
 
 def test_a_counterpart_of_no_known_state_met_on_a_trip_is_the_host_countrys():
-    x = events_of(
-        "This week I travelled to Kyiv, where I met President Volodymyr Zelensky.",
+    x = english_events(
+        "This week I travelled to Kyiv, where I met President Volodymyr Zelensky and Foreign "
+        "Minister Dmytro Kuleba.",
         publisher="EU",
     )
     assert [(e.type, sorted(e.parties)) for e in x.events] == [("MET", ["EU", "UA"])]
+    # the author ("I") is one side, both named people the other
+    assert {p.name: p.state for p in x.events[0].participants} == {
+        "Volodymyr Zelensky": "UA",
+        "Dmytro Kuleba": "UA",
+    }
     x = events_of(
         "In 2019, President Nursultan Nazarbayev paid an official visit to Japan, where he met "
         "Prime Minister Shinzo Abe."

@@ -273,7 +273,8 @@ def _sides(view: SentenceView, cue_start: int, cue_end: int, own_states: list[st
     if not own and len(other) >= 2:
         first_state = view.person_state.get(other[0])
         between = re.match(r"\s*(?:was held |took place )?between\b", view.text[cue_end:])
-        if between or first_state in own_states or first_state is None:
+        first_person = re.search(r"\b(?:I|we|We)\b", view.text[:cue_start])
+        if between or (first_state in own_states or first_state is None) and not first_person:
             own, other = other[:1], other[1:]
     return own, other
 
