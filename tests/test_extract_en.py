@@ -564,3 +564,23 @@ def test_a_stateless_title_in_a_foreign_list_and_the_own_side_named_late():
         publisher="IN",
     )
     assert brief(x) == [("MET", ["IN", "NG"], ["Geoffrey Onyeama", "S Jaishankar"])]
+
+
+def test_the_ministers_of_all_three_countries_are_those_just_listed():
+    x = english_events(
+        "We held a joint meeting with the ministers of Ghana, Togo and Benin. In the margins of "
+        "the meeting, I met bilaterally with the ministers of all three countries.",
+        publisher="EU",
+    )
+    assert sorted(sorted(e.parties) for e in x.events) == [
+        ["BJ", "EU"],
+        ["BJ", "EU", "GH", "TG"],
+        ["EU", "GH"],
+        ["EU", "TG"],
+    ]
+    # "the two countries" is the pair just told, no new contact
+    x = english_events(
+        "Minister Murat Nurtleu met the Ambassador of Ghana Kofi Mensah. During the meeting, "
+        "both sides reviewed the two countries' experience."
+    )
+    assert [sorted(e.parties) for e in x.events] == [["GH", "KZ"]]

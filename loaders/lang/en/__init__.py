@@ -337,6 +337,7 @@ def find_events(doc: Document) -> Document:
     drafts = []
     context_igo = None
     ceremony = None  # (home, kind, receivers) of the last credentials ceremony told
+    recent_states: list[str] = []
     for i, sent in enumerate(doc.sentences):
         people = [
             NameMention(m.start - sent.start, m.end - sent.start, m.name, False, person=m.person)
@@ -364,6 +365,7 @@ def find_events(doc: Document) -> Document:
             any(d.type == "HOSTED" and not d.attach for d in drafts),
             guessed,
             visitor,
+            tuple(recent_states),
         )
         if ACCREDITED_RE.search(sent.text):
             # "X received the credentials of foreign ambassadors", "Envoys of four states
@@ -416,6 +418,7 @@ def find_events(doc: Document) -> Document:
                     # not the publisher's by default
                     doc.persons[k].state = state[k] = st
         drafts += found
+        recent_states += [m.code for m in view.mentions if m.kind in ("state", "adj")]
         igos = [m.code for m in view.mentions if m.kind == "igo"]
         context_igo = igos[-1] if igos else context_igo
     doc.events = _merge(doc, drafts)

@@ -180,6 +180,7 @@ class SentenceView:
     hosted_before: bool = False  # an event held was told in the sentences before
     guessed: frozenset[str] = frozenset()  # people whose state is only the publisher's guess
     visitor: str | None = None  # the first titled foreign official, in a release about a visit
+    recent_states: tuple[str, ...] = ()  # states named in the sentences before, in order
 
 
 def _planned(text: str, cue_start: int, cue_end: int) -> bool:
@@ -391,6 +392,15 @@ def _met(view: SentenceView, body_start: int, publisher: str | None) -> list[Dra
             # title without a state goes on the list's state
             state = counterparts[-1][1] or state
         counterparts.append((k, state))
+    if not counterparts and not free:
+        # "I met bilaterally with the ministers of all five countries": those just listed
+        counted = COUNTED_RE.search(text, cue.end())
+        recent = list(dict.fromkeys(reversed(view.recent_states)))
+        n = NUMBERS.get(counted.group(1).lower(), 0) if counted else 0
+        if n and len(recent) >= n:
+            for code in reversed(recent[:n]):
+                if code not in own_states:
+                    counterparts.append((None, code))
     named_states = {s for _, s in counterparts if s} | set(own_states)
     for m in free:
         if m.code not in named_states:
@@ -509,6 +519,15 @@ def _place_state(view: SentenceView, own_states: list[str]) -> str | None:
         ):
             return m.code
     return None
+
+
+# "the two countries" is the pair just told; three or more are a list told before
+NUMBERS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+COUNTED_RE = re.compile(
+    r"\b(?:all|the|each of the|all the)\s+(three|four|five|six|seven|eight)\s+"
+    r"(?:countries|states|nations)\b",
+    re.I,
+)
 
 
 def m_kind_ok(m: Mention) -> bool:
