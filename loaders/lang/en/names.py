@@ -18,7 +18,7 @@ from dipgraph.loaders.lang.en.states import Mention
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿā-žʻ'’"
 _TOKEN = (
-    rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\.|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+"
+    rf"(?:[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*|[{_UP}]\."
     rf"|(?<!\w)[{_UP}]{{1,2}}(?=\s+[{_UP}][{_LOW}]))"  # initials without dots: "S Jaishankar"
 )
 _PARTICLE = r"(?:bin|bint|ibn|al|el|van|von|der|den|de|da|dos|du|la|le|di|del|ul|ud)"
@@ -109,6 +109,11 @@ class NameMention:
 def _stop(word: str) -> bool:
     low = word.lower().rstrip(".")
     return low in STOPWORDS or low in HEADS or (low in MODIFIERS and len(low) > 3)
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalized word that can be part of a name (no title, calendar or place word)."""
+    return bool(re.fullmatch(_TOKEN, word)) and not _stop(word)
 
 
 def find_names(sentence: str, mentions: list[Mention]) -> list[NameMention]:

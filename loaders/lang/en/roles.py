@@ -25,7 +25,7 @@ HEADS = {
     "sultan", "governor", "mayor", "senator", "rector", "chancellor", "premier", "attaché",
     "attache", "minister-counsellor", "ombudsman", "undersecretary", "under-secretary",
     "coordinator", "mufti", "patriarch", "ministers", "ambassadors", "heads", "deputy",
-    "counterpart", "counterparts", "leader", "commissioners", "chief", "fm", "dpm",
+    "counterpart", "counterparts", "colleague", "leader", "commissioners", "chief", "fm", "dpm",
     "councillor", "councilor", "diplomat",
 }  # fmt: skip
 MODIFIERS = {
@@ -49,7 +49,9 @@ MODIFIERS = {
     "with", "at", "in", "new", "recently", "external", "interim", "his", "her", "their",
     "its", "human", "rights", "diplomacy", "central", "asia", "middle", "east", "caucasus",
     "africa", "horn", "balkans", "sahel", "gulf", "region", "lakes", "pacific", "arctic",
-    "eurasian", "joint", "staff", "secretariat",
+    "eurasian", "joint", "staff", "secretariat", "south", "north", "west", "southern",
+    "northern", "western", "eastern", "southeast", "south-east", "europe", "eurasia",
+    "americas", "latin", "hemisphere", "near", "south-asian", "asian-pacific",
 }  # fmt: skip
 CONNECTORS = {
     "the",
@@ -93,9 +95,20 @@ def _words(text: str, offset: int) -> list[tuple[str, int, int]]:
     return [(m.group(0), offset + m.start(), offset + m.end()) for m in _WORD_RE.finditer(text)]
 
 
+ROMAN = {"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"}
+
+
 def _is_title_word(word: str) -> bool:
     low = word.lower().rstrip(".") if word.lower() != "a.i." else "a.i."
-    return low in HEADS or low in MODIFIERS or word.lower() in MODIFIERS
+    if low in HEADS or low in MODIFIERS or word.lower() in MODIFIERS:
+        return True
+    # "Director of the II-Political Department", "Foreign Minister II"
+    parts = low.split("-")
+    return (
+        word.isupper()
+        and low in ROMAN
+        or (len(parts) > 1 and all(p in ROMAN or p in MODIFIERS or p in HEADS for p in parts))
+    )
 
 
 def _mention_at(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -149,6 +162,18 @@ def _interpret(
             secretary = any(w.lower().startswith("secretary") for w in role_words) or any(
                 t[0].lower().startswith("secretary") for t in tokens[i:]
             )
+            body = re.match(
+                r"\s+(?:parliament|senate|assembly|majlis|mazhilis|mejlis|duma|government|"
+                r"cabinet)\b",
+                text[m.end :],
+                re.I,
+            )
+            if m.kind != "igo" and body and re.search(r"\bof\s+the\s+$", text[: m.start]):
+                # "Deputy Chairwoman of the Upper Chamber of the Belarus Parliament": the
+                # body's name keeps its state
+                role_words.extend(["the", *text[m.start : m.end].split()])
+                prev = ""
+                continue
             if m.kind == "igo" and m.code == state and not secretary:
                 # an IGO's official: its name stays in the role, as written ("President of
                 # the European Council", "EU Special Representative", "Head of UNAMA"); a
@@ -281,11 +306,25 @@ def title_after(sentence: str, name_end: int, mentions: list[Mention]) -> Parsed
     return _interpret(picked, mentions, sentence, 0)
 
 
+# titles that name one state's office without naming the state: a (deputy, assistant,
+# under) Secretary of State without "for Foreign and Commonwealth ..." is the US's
+TITLE_STATES = ((re.compile(r"\bsecretary of state\b(?!.*\b(?:foreign|commonwealth)\b)"), "US"),)
+
+
+def state_of_title(role: str | None) -> str | None:
+    return next((code for rx, code in TITLE_STATES if role and rx.search(role)), None)
+
+
 def normalize_role(role: str) -> str:
     """Lower case, the title's long form: "Deputy Foreign Minister" -> "deputy minister
     of foreign affairs"; "Ambassador Extraordinary and Plenipotentiary" -> "ambassador"."""
     role = re.sub(r"\s+", " ", role.lower()).strip()
     role = re.sub(r"\b(minister|ambassador|counterpart)s\b", r"\1", role)
+    role = re.sub(r"\bcolleagues?\b", "counterpart", role)
+    # "Chargé d'Affaires a.i. of the Russian Mission": the mission is no part of the title
+    role = re.sub(
+        r"^((?:chargé|charge) d[’']affaires(?: a\.i\.)?) (?:mission|embassy)$", r"\1", role
+    )
     role = re.sub(r"\bextraordinary and plenipotentiary\b ?", "", role).strip()
     role = re.sub(r"\b(?:foreign minister|fm)\b", "minister of foreign affairs", role)
     role = re.sub(r"\bdpm\b", "deputy prime minister", role)

@@ -73,11 +73,16 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], re.Pattern[str]]:
     return forms, pattern
 
 
+REGION_BEFORE_RE = re.compile(r"\b(?:Latin|South|North|Central)\s+$")
+
+
 def find_states(text: str, offset: int = 0) -> list[Mention]:
     """States, IGOs, demonyms and cities in ``text`` (offsets shifted by ``offset``)."""
     forms, pattern = gazetteer()
     out = []
     for m in pattern.finditer(text):
+        if REGION_BEFORE_RE.search(text, 0, m.start()) and m.group(0).startswith("America"):
+            continue  # "Latin America", "South American": a region
         code, kind = forms[m.group(0)]
         out.append(Mention(code, kind, offset + m.start(), offset + m.end(), m.group(0)))
     return out
