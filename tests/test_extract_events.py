@@ -268,3 +268,31 @@ def test_a_sentence_repeated_word_for_word_reports_one_event():
     text = f"Астана. 5 марта. KAZAKHSTAN TODAY - {line}\n{line}\nСтороны обсудили сотрудничество."
     extraction = extract(Release.from_text(text))
     assert [(e.type, e.parties) for e in extraction.events] == [("MET", ["FR", "KZ"])]
+
+
+def test_a_call_and_a_meeting_of_the_same_ministers_are_two_contacts():
+    evs = events_of(
+        "В Анкаре началась встреча министра иностранных дел Казахстана Ермека Кошербаева "
+        "и его турецкого коллеги Хакана Фидана.\n\n"
+        "Ранее Кошербаев провел телефонный разговор с Хаканом Фиданом."
+    )
+    assert [(e.type, e.format, e.parties) for e in evs] == [
+        ("MET", None, ["KZ", "TR"]),
+        ("MET", "phone_call", ["KZ", "TR"]),
+    ]
+    # a discussion told after the call is that call
+    (call,) = events_of(
+        "Министры иностранных дел Казахстана и Турции Ермек Кошербаев и Хакан Фидан "
+        "провели переговоры по телефону.\n\n"
+        "Кошербаев и Фидан также обсудили подготовку к саммиту."
+    )
+    assert (call.format, call.parties) == ("phone_call", ["KZ", "TR"])
+
+
+def test_hosted_events_set_in_different_countries_are_two_events():
+    evs = events_of(
+        "В Иордании посольство Казахстана организовало брифинг для представителей СМИ.\n\n"
+        "В Болгарии в посольстве Казахстана в Софии прошел круглый стол с участием "
+        "экспертов."
+    )
+    assert [(e.type, e.parties) for e in evs] == [("HOSTED", ["KZ"]), ("HOSTED", ["KZ"])]

@@ -282,7 +282,7 @@ def _merge_retold(doc: Document) -> None:
                 for k in kept
                 if (k.type == ev.type or {k.type, ev.type} == {"MET", "ACCREDITED"})
                 and set(k.parties) == set(ev.parties)
-                and not _dated_apart(doc, k, ev)
+                and not _told_apart(doc, k, ev)
                 and (
                     set(ev.participants) <= set(k.participants)
                     or set(k.participants) <= set(ev.participants)
@@ -311,6 +311,47 @@ def _compatible_people(doc: Document, a: EventDraft, b: EventDraft) -> bool:
         if state:
             by_state.setdefault(state, set()).add(p)
     return all(len(people) == 1 for people in by_state.values())
+
+
+REMOTE_FORMATS = {"phone_call", "video_call"}
+DISCUSSION_VERBS = {"обсудить", "обсуждать", "договориться", "обменяться", "обмениваться"}
+
+
+def _lemmas_of(text: str) -> set[str]:
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return set().union(*(lemmas(w) for w in text.split())) if text.strip() else set()
+
+
+def _told_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
+    """Two tellings of one type and parties that are still two contacts: given different
+    dates, one by phone or video and the other in person ("В Москве началась встреча
+    Лаврова и Ван И ... 7 августа Лавров провел телефонный разговор с Ван И"), or set in
+    different places ("В Иордании посольство ... организовало брифинг"; "В Болгарии в
+    посольстве ... прошел круглый стол")."""
+    if (a.format in REMOTE_FORMATS) != (b.format in REMOTE_FORMATS):
+        in_person = b if a.format in REMOTE_FORMATS else a
+        # "Чавушоглу и Байрамов также обсудили ..." after their call tells that call
+        if not _lemmas_of(in_person.cue) & DISCUSSION_VERBS:
+            return True
+    pa, pb = _scene(doc, a.sentence), _scene(doc, b.sentence)
+    return bool(pa and pb and pa != pb) or _dated_apart(doc, a, b)
+
+
+def _scene(doc: Document, si: int) -> str | None:
+    """The state a sentence opens in: "В Болгарии ...", "В Софии ..." (a place after the
+    sentence's first "в", a date or a comma before it at most)."""
+    s = doc.sentences[si]
+    toks = doc.tokens[s.tok_start : s.tok_end]
+    for k, t in enumerate(toks[:6]):
+        if t.text.lower() in ("в", "во"):
+            m = next((m for m in doc.states if m.tok_start == s.tok_start + k + 1), None)
+            if m is not None and m.kind in ("state", "city"):
+                return m.code
+            return None
+        if t.text.isalpha() and t.text[0].isupper() and k > 0:
+            return None  # the sentence's subject comes first: no scene
+    return None
 
 
 def _dated_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
