@@ -296,3 +296,31 @@ def test_hosted_events_set_in_different_countries_are_two_events():
         "экспертов."
     )
     assert [(e.type, e.parties) for e in evs] == [("HOSTED", ["KZ"]), ("HOSTED", ["KZ"])]
+
+
+def test_attending_a_forum_or_a_grouping_summit_is_hosted_by_the_state_that_holds_it():
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев принимает участие в саммите "
+        "БРИКС, который проходит в Бразилии."
+    )
+    assert (e.type, e.format, e.parties) == ("HOSTED", "multilateral_attendance", ["BR", "KZ"])
+    assert [p.name for p in e.participants] == ["Ермек Кошербаев"]
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев прибыл в Турцию для участия в "
+        "форуме, который продлится три дня."
+    )
+    assert (e.format, e.parties) == ("multilateral_attendance", ["KZ", "TR"])
+    # an IGO's own council is hosted by the IGO, wherever it sits
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев принял участие в заседании "
+        "Совета министров иностранных дел СНГ в Москве."
+    )
+    assert (e.format, e.parties) == ("multilateral_attendance", ["CIS", "KZ"])
+    # events still to come are no attendance
+    assert (
+        events_of(
+            "Министр иностранных дел Турции Хакан Фидан прибыл в Казахстан для участия в "
+            "мероприятиях, которые пройдут в Астане."
+        )
+        == []
+    )

@@ -27,6 +27,7 @@ HOSTED_NOUNS = {
     "вебинар",
     "прием",
     "заседание",
+    "саммит",
     "кинопоказ",
     "брифинг",
     "пресс-конференция",
@@ -202,8 +203,14 @@ def is_planned(toks: list[Token], cue_i: int) -> bool:
         if _lem(toks[k]) & FUTURE_ADJS:
             return True
     verbs = []
+    relative = next(
+        (k for k in range(cue_i + 1, len(toks)) if "который" in lemmas(toks[k].text)), None
+    )
     for k, t in enumerate(toks):
         info = _verb_info(t)
+        if relative is not None and k > relative and info and info[0] not in HAPPEN_VERBS:
+            continue  # "форум, который продлится три дня": a description, no plan (but
+            # "мероприятия, которые пройдут в Астане" are to come)
         if info and parses(t.text)[0].tag.POS in ("VERB", "INFN", "PRTS"):
             verbs.append((abs(k - cue_i), k, info))
             if k < cue_i and info[0] in PLAN_LEMMAS:

@@ -40,6 +40,7 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         ev.format = "multilateral_attendance"
     # an IGO named with the event ("заседание СМИД ОТГ", "брифинг для ... СВМДА")
     ev.add_parties(_igos_of(ctx, ci))
+    held_in, igos = None, []
     if how == "attended":
         # "Делегация Республики Таджикистан ... приняла участие в заседании": who attended
         fr = frames.frame(ctx.doc, ctx.index, ci, ctx.states)
@@ -49,11 +50,46 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
             agent = frames.Side([who] if who else [], list(agent.states))
         ev.add_parties([ctx.doc.persons[p].state for p in agent.persons] + agent.states)
         ev.participants += [p for p in agent.persons if p not in ev.participants]
-        if not ev.parties or all(is_igo(c) for c in ev.parties):
+        held_in = _held_in(ctx, agent.persons)
+        igos = [c for c in ev.parties if is_igo(c) and c not in INFORMAL_GROUPINGS]
+        if held_in and not igos:
+            # "принимает участие в саммите БРИКС, который проходит в Бразилии", "прибыл в
+            # Турцию для участия в форуме": a forum or a grouping without a secretariat is
+            # hosted by the state that holds it (an IGO's council by the IGO)
+            ev.add_parties([held_in])
+            ev.pattern = HELD_IN_STATE
+        if not ev.parties or all(is_igo(c) or c == held_in for c in ev.parties):
             ev.add_parties([ctx.doc.publisher])
     ev.add_parties(_triggered_parties(ctx.doc, [ctx.index]))
+    if ev.pattern == HELD_IN_STATE:
+        ev.parties = [c for c in ev.parties if c not in INFORMAL_GROUPINGS]
     ev.confidence = 0.7 if ev.host else 0.55
     return [ev]
+
+
+# groupings without a secretariat of their own: their summits are hosted by the state
+# that holds them (the chair)
+INFORMAL_GROUPINGS = {"BRICS", "G20", "G7", "G77"}
+HELD_IN_STATE = "attendance_held_in"  # the pattern of an attendance hosted by a state
+ARRIVAL_VERBS = {"прибыть", "прилететь", "приехать", "отправиться", "находиться", "посетить"}
+VENUE_PREPS = ("в", "во", "на")
+
+
+def _held_in(ctx: SentenceContext, attendees: list[str]) -> str | None:
+    """The state an attended event is held in: the place after "в"/"на" in the sentence
+    that is no attendee's post ("посол России в Казахстане")."""
+    titled = set()
+    for p in attendees:
+        for m in ctx.mentions:
+            if m.person == p and m.title is not None and m.title.start >= 0:
+                titled.update(range(m.title.start, m.title.end))
+    for m in sorted(ctx.states, key=lambda m: m.tok_start):
+        i = m.tok_start - ctx.base
+        if m.kind not in ("state", "city") or m.start in titled:
+            continue
+        if i > 0 and ctx.toks[i - 1].text.lower() in VENUE_PREPS:
+            return m.code
+    return None
 
 
 MEETING_NOUNS = {"консультация", "переговоры", "переговор", "встреча", "беседа"}
@@ -94,6 +130,11 @@ def _told(ctx: SentenceContext, ci: int) -> str | None:
             # "приняла участие в заседании", not "в рамках участия в заседании ..."
             hh, hrel = tree[h]
             if hrel == "obj" and hh >= 0 and _lem(toks[hh]) & {"принять", "принимать"}:
+                ps = parses(toks[hh].text)
+                if ps and ps[0].tag.POS == "VERB" and ps[0].tag.tense != "futr":
+                    return "attended"
+            if hrel in ("obl", "advcl", "nmod") and hh >= 0 and _lem(toks[hh]) & ARRIVAL_VERBS:
+                # "прибыл в Турцию для участия в форуме": he came to take part
                 ps = parses(toks[hh].text)
                 if ps and ps[0].tag.POS == "VERB" and ps[0].tag.tense != "futr":
                     return "attended"
@@ -146,6 +187,8 @@ def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) 
             if p in officials and p not in ev.participants:
                 ev.participants.append(p)
     ev.add_parties([doc.persons[p].state for p in ev.participants])
+    if ev.pattern == HELD_IN_STATE:
+        ev.parties = [c for c in ev.parties if c not in INFORMAL_GROUPINGS]
     if not ev.parties:
         ev.type = "DROP"  # no state or IGO identifiable in it
 
