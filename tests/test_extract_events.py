@@ -324,3 +324,27 @@ def test_attending_a_forum_or_a_grouping_summit_is_hosted_by_the_state_that_hold
         )
         == []
     )
+
+
+def test_back_references_with_a_date_are_events_of_their_own():
+    evs = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с министром "
+        "иностранных дел Турции Хаканом Фиданом. Стороны обсудили результаты визита Хакана "
+        "Фидана в Казахстан в 2023 году."
+    )
+    assert [(e.type, e.parties, [p.name for p in e.participants]) for e in evs] == [
+        ("MET", ["KZ", "TR"], ["Ермек Кошербаев", "Хакан Фидан"]),
+        ("MET", ["KZ", "TR"], ["Хакан Фидан"]),
+    ]
+    (e,) = events_of(
+        "Стороны отметили значимость встречи президента Казахстана Касым-Жомарта Токаева с "
+        "президентом Турции Реджепом Тайипом Эрдоганом, состоявшейся 1 октября."
+    )
+    assert (e.type, e.parties) == ("MET", ["KZ", "TR"])
+    # a visit to come, or in the release's own year, is no back-reference
+    for body in (
+        "Стороны обсудили подготовку предстоящего визита Хакана Фидана в Казахстан в 2026 году.",
+        "Стороны обсудили итоги визита министра иностранных дел Турции Хакана Фидана в "
+        "Казахстан в 2025 году.",
+    ):
+        assert events_of(body) == []

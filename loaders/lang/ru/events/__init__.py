@@ -17,6 +17,7 @@ Cues of one type inside one paragraph are one event (later sentences refine it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -230,11 +231,58 @@ def events(doc: Document) -> Document:
         for ev in doc.events:  # "Церемония состоялась в ...": the credentials ceremony
             if ev.type == "HOSTED" and "церемони" in ev.cue.lower():
                 ev.type = "DROP"
+    _past_visits(doc, published)
     _drop_exchanges_inside_meetings(doc)
     _drop_title_repeats(doc)
     _merge_retold(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+VISIT_NOUNS = {"визит", "посещение"}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _past_visits(doc: Document, published: str | None) -> None:
+    """A back-reference to a dated past visit of a named official to another state is a
+    contact of the two states ("результаты договорённостей во время визита Али Бабаджана
+    в Таджикистан в 2008 году", "посещения ... Бердымухамедовым Ирана с 30 по 31 мая 2023
+    года"); a visit to come ("предстоящего визита ... в 2010 году") or undated is none."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    for si, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.tok_start : s.tok_end]
+        for ci, t in enumerate(toks):
+            if not lemmas(t.text) & VISIT_NOUNS or is_planned(toks, ci):
+                continue
+            end = next((k for k in range(ci + 1, len(toks)) if toks[k].text in ".;"), len(toks))
+            years = [int(x.text) for x in toks[ci + 1 : end] if _YEAR.match(x.text)]
+            if not years or (published and max(years) >= int(published[:4])):
+                continue
+            after = [m for m in doc.mentions if m.sent == si and ci < m.tok_start - s.tok_start]
+            visitor = min(after, key=lambda m: m.tok_start, default=None)
+            if visitor is None or visitor.tok_start - s.tok_start - ci > 12:
+                continue
+            who = doc.persons.get(visitor.person or "")
+            if who is None or not who.state:
+                continue
+            to = next(
+                (
+                    m
+                    for m in doc.states
+                    if m.kind == "state" and visitor.tok_end <= m.tok_start < s.tok_start + end
+                ),
+                None,
+            )
+            if to is None or to.code == who.state or to.tok_start - visitor.tok_end > 2:
+                continue
+            ev = EventDraft("MET", si, s.paragraph, cue=t.text, pattern="past_visit")
+            ev.sentences = [si]
+            ev.participants = [visitor.person]
+            ev.add_parties([who.state, to.code])
+            ev.confidence = 0.6
+            doc.events.append(ev)
+            break
 
 
 def _meetings_of_new_ambassadors(doc: Document) -> None:
@@ -335,7 +383,17 @@ def _told_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
         if not _lemmas_of(in_person.cue) & DISCUSSION_VERBS:
             return True
     pa, pb = _scene(doc, a.sentence), _scene(doc, b.sentence)
-    return bool(pa and pb and pa != pb) or _dated_apart(doc, a, b)
+    if pa and pb and pa != pb:
+        return True
+    if _years(doc, a.sentence) != _years(doc, b.sentence) and (
+        a.pattern == "past_visit" or b.pattern == "past_visit"
+    ):
+        return True  # "во время визита X в Таджикистан в 2008 году": another, earlier one
+    return _dated_apart(doc, a, b)
+
+
+def _years(doc: Document, si: int) -> set[str]:
+    return {t.text for t in doc.sentence_tokens(si) if _YEAR.match(t.text)}
 
 
 def _scene(doc: Document, si: int) -> str | None:

@@ -338,6 +338,15 @@ def _past_nominal(toks: list[Token], cue_i: int, vi: int | None, published: str 
         return False
     if any(_lem(toks[k]) & PAST_ADJS for k in range(max(0, cue_i - 3), cue_i)):
         return True
+    for k in range(cue_i + 1, len(toks)):
+        # "встречи X с Y, состоявшейся 1 октября": a past participle after the names
+        if toks[k].text in (".", ";", ":"):
+            break
+        p = parses(toks[k].text)[0]
+        if p.tag.POS == "PRTF" and p.tag.tense == "past" and _lem(toks[k]) & PAST_ADJS:
+            return toks[k - 1].text == ","
+        if p.tag.POS in ("VERB", "PRTS"):
+            break
     prep = _prep_before(toks, cue_i)
     locative = prep == "на" and "loct" in parses(toks[cue_i].text)[0].tag
     if prep in DURING_PREPS or locative:
