@@ -69,16 +69,29 @@ class SentenceContext:
 ANAPHORIC_NOUNS = {"мероприятие", "церемония"}
 
 
-def _anaphoric(toks: list[Token], ci: int) -> bool:
-    """A generic event noun that refers back ("В мероприятии также приняли участие")."""
+def _anaphoric(toks: list[Token], ci: int, told: set[str] = frozenset()) -> bool:
+    """A generic event noun that refers back ("В мероприятии также приняли участие"), or
+    the bare noun of an event told before ("состоялось заседание ... В заседании
+    участвовали ...", "В ходе конференции выступили ...")."""
     from dipgraph.loaders.lang.ru.models import lemmas, parses
 
-    if not lemmas(toks[ci].text) & ANAPHORIC_NOUNS:
+    own = lemmas(toks[ci].text)
+    if own & told:
+        nxt = toks[ci + 1].text if ci + 1 < len(toks) else "."
+        if nxt[:1].isupper() or nxt in ("«", '"'):
+            return False  # "в заседании Совета ...": an event named for itself
+    elif not own & ANAPHORIC_NOUNS:
         return False
     k = ci - 1
     while k >= 0 and ci - k <= 2 and parses(toks[k].text)[0].tag.POS in ("ADJF", "PRTF"):
         k -= 1  # "На торжественном мероприятии"
-    return k < 0 or toks[k].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
+    return k < 0 or toks[k].text.lower() in ("в", "во", "на", "ходе", "этом", "данном", "этот")
+
+
+def _cue_lemmas(ev: EventDraft) -> set[str]:
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return lemmas(ev.cue) if ev.cue and " " not in ev.cue else set()
 
 
 def _repeats(old: EventDraft, new: EventDraft) -> bool:
@@ -190,7 +203,8 @@ def events(doc: Document) -> Document:
             for draft in drafts:
                 draft.venue = venue(doc, toks, s.tok_start, ctx.states)
                 same = next((e for e in para_events if _same_event(e, draft)), None)
-                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci):
+                told = {w for e in doc.events if e.type == "HOSTED" for w in _cue_lemmas(e)}
+                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci, told):
                     # "В мероприятии также принял участие ...": the event told before
                     same = next((e for e in reversed(doc.events) if e.type == "HOSTED"), None)
                 if same is not None:
@@ -213,15 +227,36 @@ def events(doc: Document) -> Document:
             if ev.type in ("HOSTED", "CONSULTED") and not later:
                 # a release about one reception goes on in the next lines ("Гостей
                 # приветствовал посол ...", "Приём посетили ..."): up to the next event
+                merged = {doc.sentences[t].paragraph for t in ev.sentences}
                 for nxt in range(para + 1, para + 4):
                     own = names_event(doc.sentence_tokens(ev.sentence)) | ANAPHORIC_NOUNS
                     if (
-                        nxt in by_paragraph
+                        by_paragraph.get(nxt)
+                        or (
+                            # an attended summit's next cues are its side meetings
+                            ev.format == "multilateral_attendance"
+                            and nxt in by_paragraph
+                            and nxt not in merged
+                        )
                         or cue_paragraphs.get(nxt, set()) - own
                         or nxt >= len(doc.paragraphs)
                     ):
                         break
                     span += [i for i, s in enumerate(doc.sentences) if s.paragraph == nxt]
+            for told in ev.sentences:
+                # a later paragraph that went on about it ("В заседании участвовали ...
+                # Участников приветствовал ..."): its sentences up to its own next event
+                other = doc.sentences[told].paragraph
+                if other == para:
+                    continue
+                starts = [e.sentence for e in by_paragraph.get(other, []) if e.sentence > told]
+                span += [
+                    i
+                    for i, s in enumerate(doc.sentences)
+                    if s.paragraph == other
+                    and told <= i < min(starts, default=len(doc.sentences))
+                    and i not in span
+                ]
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)

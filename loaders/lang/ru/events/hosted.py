@@ -189,8 +189,30 @@ def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) 
     ev.add_parties([doc.persons[p].state for p in ev.participants])
     if ev.pattern == HELD_IN_STATE:
         ev.parties = [c for c in ev.parties if c not in INFORMAL_GROUPINGS]
+    if _session_of_officials(doc, ev):
+        # "состоялось заседание заместителей министров иностранных дел стран Центральной
+        # Азии и России" with no host: the officials met together, one joint MET
+        toks = doc.sentence_tokens(ev.sentence)
+        remote = any(t.text.lower().startswith(("видеоконференц", "онлайн")) for t in toks)
+        ev.type, ev.format, ev.pattern = "MET", "video_call" if remote else None, "joint_session"
     if not ev.parties:
         ev.type = "DROP"  # no state or IGO identifiable in it
+
+
+SESSION_NOUNS = {"заседание", "встреча", "совещание"}
+OFFICIAL_HEADS = {"министр", "заместитель", "глава", "руководитель", "замминистра"}
+
+
+def _session_of_officials(doc: Document, ev: EventDraft) -> bool:
+    """A session named by the officials who sat in it, with no host, of two or more
+    states and no IGO."""
+    if ev.host is not None or len(ev.parties) < 2 or any(is_igo(c) for c in ev.parties):
+        return False
+    toks = doc.sentence_tokens(ev.sentence)
+    ci = next((k for k, t in enumerate(toks) if t.text == ev.cue), None)
+    if ci is None or not _lem(toks[ci]) & SESSION_NOUNS or ci + 1 >= len(toks):
+        return False
+    return bool(_lem(toks[ci + 1]) & OFFICIAL_HEADS) and len(ev.participants) >= 2
 
 
 def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
