@@ -166,3 +166,19 @@ def test_who_took_part_in_a_hosted_session_told_before_is_of_that_session():
     (e,) = evs
     assert (e.type, e.parties) == ("HOSTED", ["KZ", "TM", "UZ"])
     assert [p.name for p in e.participants] == ["Бахромжон Аълоев"]
+
+
+def test_the_heads_of_delegations_named_later_take_part_in_the_consultations():
+    evs = events(
+        "МИД Казахстана и Турции провели политические консультации в Астане.\n\n"
+        "Как сообщили в МИД, консультации организованы в рамках визита делегации Турции.\n"
+        "С казахстанской стороны консультации возглавил заместитель министра иностранных "
+        "дел Казахстана Роман Васильев.\n\n"
+        "После консультаций турецкую делегацию принял министр иностранных дел Казахстана "
+        "Ермек Кошербаев.",
+        publisher="KZ",
+    )
+    consulted = [e for e in evs if e.type == "CONSULTED"]
+    assert [(e.parties, [p.name for p in e.participants]) for e in consulted] == [
+        (["KZ", "TR"], ["Роман Васильев"])
+    ]
