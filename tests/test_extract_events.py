@@ -348,3 +348,20 @@ def test_back_references_with_a_date_are_events_of_their_own():
         "Казахстан в 2025 году.",
     ):
         assert events_of(body) == []
+
+
+def test_a_joint_briefing_with_a_counterpart_is_a_meeting_of_the_two():
+    (e,) = events_of(
+        "Об этом заявил министр иностранных дел Казахстана Ермек Кошербаев на совместном "
+        "брифинге в Астане с турецким коллегой Хаканом Фиданом."
+    )
+    assert (e.type, e.parties) == ("MET", ["KZ", "TR"])
+    assert {p.name for p in e.participants} == {"Ермек Кошербаев", "Хакан Фидан"}
+    # one to come is no contact
+    assert (
+        events_of(
+            "Совместная пресс-конференция министров иностранных дел Казахстана и Турции "
+            "Ермека Кошербаева и Хакана Фидана пройдет завтра."
+        )
+        == []
+    )

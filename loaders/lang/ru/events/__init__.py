@@ -167,6 +167,12 @@ def events(doc: Document) -> Document:
                     and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
                 )
                 and not (
+                    # "заявил ... на совместном брифинге с коллегой X": told by the clause
+                    fmt == "joint_press"
+                    and len(ctx.people) >= 2
+                    and frames.told_by_past_clause(doc, si, ci, None)
+                )
+                and not (
                     # "речь шла и во время телефонных переговоров X с Y": a meeting the
                     # clause's past verb frames
                     nominal

@@ -37,6 +37,7 @@ HOSTED_NOUNS = {
     "показ",
     "чтения",
 }
+PRESS_EVENTS = {"брифинг", "пресс-конференция", "пресс-подход"}
 HOSTING_VERBS = {
     "состояться",
     "пройти",
@@ -437,6 +438,9 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
         elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
+        elif ls & PRESS_EVENTS and any("совместный" in lem[k] for k in range(max(0, i - 2), i)):
+            # "на совместном брифинге с молдавским коллегой X": the two met
+            out.append(("MET", "joint_press", i, toks[i].text))
         elif (
             ls & HOSTED_NOUNS
             or ("стол" in ls and i > 0 and "круглый" in lem[i - 1])
