@@ -182,3 +182,13 @@ def test_the_heads_of_delegations_named_later_take_part_in_the_consultations():
     assert [(e.parties, [p.name for p in e.participants]) for e in consulted] == [
         (["KZ", "TR"], ["Роман Васильев"])
     ]
+
+
+def test_a_plural_title_over_state_name_pairs_gives_each_name_its_state():
+    (e,) = events(
+        "21 ноября в Ереване состоялась встреча глав МИД РА Ара Айвазяна и РФ Сергея Лаврова.",
+        publisher=None,
+    )
+    assert (e.type, e.parties) == ("MET", ["AM", "RU"])
+    people = {p.name: p for p in e.participants}
+    assert people["Ара Айвазян"].state == "AM" and people["Сергей Лавров"].state == "RU"

@@ -602,21 +602,20 @@ DASHES = {"–", "—", "-"}
 
 def _state_dash_lists(doc: Document) -> None:
     """ "заместители министров иностранных дел Республики Узбекистан – Илхом Неъматов,
-    Республики Казахстан – Марат Сыздыков, ...": a plural title over "State – Name" items
-    gives each name the title and the state before its dash."""
+    Республики Казахстан – Марат Сыздыков, ...", "встреча глав МИД РА Ара Айвазяна и РФ
+    Сергея Лаврова": a plural title over "State (–) Name" items gives each name the title
+    and the state just before it."""
     for si, sent in enumerate(doc.sentences):
         base = sent.tok_start
         toks = doc.tokens[base : sent.tok_end]
         items = []
         for m in doc.mentions:
-            if (
-                m.sent != si
-                or m.tok_start - base < 2
-                or toks[m.tok_start - base - 1].text not in DASHES
-            ):
+            if m.sent != si or m.tok_start - base < 2:
                 continue
+            dash = int(toks[m.tok_start - base - 1].text in DASHES)
             st = next(
-                (x for x in doc.states if x.tok_end == m.tok_start - 1 and x.kind == "state"), None
+                (x for x in doc.states if x.tok_end == m.tok_start - dash and x.kind == "state"),
+                None,
             )
             if st is not None:
                 items.append((m, st))
