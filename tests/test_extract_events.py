@@ -365,3 +365,24 @@ def test_a_joint_briefing_with_a_counterpart_is_a_meeting_of_the_two():
         )
         == []
     )
+
+
+def test_a_meeting_of_two_states_officials_named_by_title_only_is_met():
+    (e,) = events_of("Вчера состоялась встреча министров иностранных дел Казахстана и Турции.")
+    assert (e.type, e.parties, e.participants) == ("MET", ["KZ", "TR"], [])
+    # one state's officials alone, or a topic after the title, make no pair
+    assert events_of("Вчера состоялась встреча министров Казахстана.") == []
+    assert events_of("Вчера состоялась встреча министров по ситуации в Сирии и Ираке.") == []
+
+
+def test_an_earlier_meeting_of_the_same_sides_told_with_its_year_is_another_event():
+    evs = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с послом Турции "
+        "Мехметом Сельчуком.\n\n"
+        "Последняя встреча министров иностранных дел Казахстана и Турции прошла в декабре "
+        "2023 года в Анкаре."
+    )
+    assert [(e.type, e.parties, len(e.participants)) for e in evs] == [
+        ("MET", ["KZ", "TR"], 2),
+        ("MET", ["KZ", "TR"], 0),
+    ]

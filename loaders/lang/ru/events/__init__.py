@@ -426,10 +426,13 @@ def _told_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
     pa, pb = _scene(doc, a.sentence), _scene(doc, b.sentence)
     if pa and pb and pa != pb:
         return True
-    if _years(doc, a.sentence) != _years(doc, b.sentence) and (
-        a.pattern == "past_visit" or b.pattern == "past_visit"
+    published = doc.release.published
+    if published and any(
+        y < published[:4] for y in _years(doc, a.sentence) ^ _years(doc, b.sentence)
     ):
-        return True  # "во время визита X в Таджикистан в 2008 году": another, earlier one
+        # "во время визита X в Таджикистан в 2008 году", "Последняя встреча министров
+        # ... прошла в декабре 2019 года": an earlier contact of the same sides
+        return True
     return _dated_apart(doc, a, b)
 
 
