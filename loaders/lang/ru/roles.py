@@ -493,6 +493,15 @@ def roles(doc: Document) -> Document:
         title = title_before(
             toks, mention.tok_start - base, local, doc.text, floor=prev_end, org_at=org_at
         )
+        if title is not None and title.state and is_igo(title.state) and title.start >= 0:
+            # "председателем Государственной Думы России, председателем Парламентской
+            # Ассамблеи ОДКБ Вячеславом Володиным": an official of a state who also holds
+            # an IGO's post represents the state
+            t0 = next(i for i, t in enumerate(toks) if t.start >= title.start)
+            if t0 >= 2 and toks[t0 - 1].text == ",":
+                first = title_before(toks, t0 - 1, local, doc.text, floor=prev_end, org_at=org_at)
+                if first is not None and first.state and not is_igo(first.state):
+                    title = first
         if title is None:
             starts = frozenset(
                 m.tok_start - base
