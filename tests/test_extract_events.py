@@ -386,3 +386,11 @@ def test_an_earlier_meeting_of_the_same_sides_told_with_its_year_is_another_even
         ("MET", ["KZ", "TR"], 2),
         ("MET", ["KZ", "TR"], 0),
     ]
+
+
+def test_a_state_named_only_inside_an_outlets_name_is_no_party():
+    (e,) = events_of(
+        "В Посольстве Казахстана в Грузии состоялся брифинг для представителей СМИ.\n"
+        "В мероприятии приняли участие журналисты изданий «Свободная Грузия» и «Европа 24»."
+    )
+    assert (e.type, e.parties) == ("HOSTED", ["KZ"])

@@ -48,7 +48,14 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         if fr.pronoun and not agent.persons:
             who = frames.antecedent(ctx.doc, ctx.index, ctx.doc.publisher)
             agent = frames.Side([who] if who else [], list(agent.states))
-        ev.add_parties([ctx.doc.persons[p].state for p in agent.persons] + agent.states)
+        quoted = _quoted(ctx.toks)
+        named_only = {m.code for m in ctx.states if m.tok_start - ctx.base in quoted} - {
+            m.code for m in ctx.states if m.tok_start - ctx.base not in quoted
+        }
+        ev.add_parties(
+            [ctx.doc.persons[p].state for p in agent.persons]
+            + [c for c in agent.states if c not in named_only]
+        )
         ev.participants += [p for p in agent.persons if p not in ev.participants]
         held_in = _held_in(ctx, agent.persons)
         igos = [c for c in ev.parties if is_igo(c) and c not in INFORMAL_GROUPINGS]
@@ -222,7 +229,14 @@ def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
     for si in sent_ids:
         s = doc.sentences[si]
         toks = doc.tokens[s.tok_start : s.tok_end]
-        sts = [m for m in doc.states if s.start <= m.start < s.end]
+        quoted = _quoted(toks)
+        # "«Многонациональная Грузия», «Свободная Грузия»": a name of an outlet or a
+        # title, no state taking part
+        sts = [
+            m
+            for m in doc.states
+            if s.start <= m.start < s.end and m.tok_start - s.tok_start not in quoted
+        ]
         for k, t in enumerate(toks):
             if _lem(t) & PARTY_TRIGGERS:
                 last = min(len(toks) - 1, k + 25)
@@ -246,4 +260,19 @@ def _triggered_parties(doc: Document, sent_ids: list[int]) -> list[str]:
                             continue
                         if m.code not in out:
                             out.append(m.code)
+    return out
+
+
+def _quoted(toks: list, longest: int = 6) -> set[int]:
+    """Indexes of the tokens inside short «...» or "..." quotes: names of outlets, events,
+    documents (a quoted statement runs longer)."""
+    out: set[int] = set()
+    opened: int | None = None
+    for k, t in enumerate(toks):
+        if opened is None and t.text in ("«", "“", "„", '"'):
+            opened = k
+        elif opened is not None and t.text in ("»", "”", '"'):
+            if k - opened - 1 <= longest:
+                out.update(range(opened + 1, k))
+            opened = None
     return out
