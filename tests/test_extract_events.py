@@ -394,3 +394,13 @@ def test_a_state_named_only_inside_an_outlets_name_is_no_party():
         "В мероприятии приняли участие журналисты изданий «Свободная Грузия» и «Европа 24»."
     )
     assert (e.type, e.parties) == ("HOSTED", ["KZ"])
+
+
+def test_a_side_named_by_title_only_takes_its_official_named_in_the_next_sentence():
+    evs = events_of(
+        "В МИД Казахстана прошли встречи с главами дипломатических миссий России и Турции.\n"
+        "В министерство были приглашены посол России в Казахстане Алексей Бородавкин и посол "
+        "Турции в Казахстане Мехмет Сельчук."
+    )
+    people = {tuple(e.parties): {p.name for p in e.participants} for e in evs}
+    assert people == {("KZ", "RU"): {"Алексей Бородавкин"}, ("KZ", "TR"): {"Мехмет Сельчук"}}

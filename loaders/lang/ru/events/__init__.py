@@ -266,6 +266,7 @@ def events(doc: Document) -> Document:
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
+    _sides_named_later(doc, officials)
     if unresolved_credentials and not any(e.type == "ACCREDITED" for e in doc.events):
         _meetings_of_new_ambassadors(doc)
     if any(e.type == "ACCREDITED" for e in doc.events):
@@ -278,6 +279,33 @@ def events(doc: Document) -> Document:
     _merge_retold(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+NAMED_LATER_WINDOW = 2  # sentences after a meeting where its sides' names may come
+
+
+def _sides_named_later(doc: Document, officials: set[str]) -> None:
+    """A meeting whose side the sentence names by title only ("прошла встреча главы МИД
+    Армении и генсека Совета Европы", "встречи с главами миссий России и Украины") takes
+    the officials of that side the next sentences name ("переговоров Арарата Мирзояна и
+    Марии Пейчинович-Бурич", "были приглашены посол России Дмитрий Мезенцев и ...")."""
+    told = {e.sentence for e in doc.events}
+    for ev in doc.events:
+        if ev.type != "MET":
+            continue
+        named = {doc.persons[p].state for p in ev.participants}
+        missing = [c for c in ev.parties if c not in named]
+        if not missing:
+            continue
+        stop = min(len(doc.sentences), ev.sentence + 1 + NAMED_LATER_WINDOW)
+        for si in range(ev.sentence + 1, stop):
+            if si in told:
+                break
+            for p in person_keys([m for m in doc.mentions if m.sent == si]):
+                state = doc.persons[p].state
+                if state in missing and p in officials and p not in ev.participants:
+                    ev.participants.append(p)
+                    missing.remove(state)
 
 
 VISIT_NOUNS = {"визит", "посещение"}
