@@ -268,3 +268,139 @@ def test_a_sentence_repeated_word_for_word_reports_one_event():
     text = f"Астана. 5 марта. KAZAKHSTAN TODAY - {line}\n{line}\nСтороны обсудили сотрудничество."
     extraction = extract(Release.from_text(text))
     assert [(e.type, e.parties) for e in extraction.events] == [("MET", ["FR", "KZ"])]
+
+
+def test_a_call_and_a_meeting_of_the_same_ministers_are_two_contacts():
+    evs = events_of(
+        "В Анкаре началась встреча министра иностранных дел Казахстана Ермека Кошербаева "
+        "и его турецкого коллеги Хакана Фидана.\n\n"
+        "Ранее Кошербаев провел телефонный разговор с Хаканом Фиданом."
+    )
+    assert [(e.type, e.format, e.parties) for e in evs] == [
+        ("MET", None, ["KZ", "TR"]),
+        ("MET", "phone_call", ["KZ", "TR"]),
+    ]
+    # a discussion told after the call is that call
+    (call,) = events_of(
+        "Министры иностранных дел Казахстана и Турции Ермек Кошербаев и Хакан Фидан "
+        "провели переговоры по телефону.\n\n"
+        "Кошербаев и Фидан также обсудили подготовку к саммиту."
+    )
+    assert (call.format, call.parties) == ("phone_call", ["KZ", "TR"])
+
+
+def test_hosted_events_set_in_different_countries_are_two_events():
+    evs = events_of(
+        "В Иордании посольство Казахстана организовало брифинг для представителей СМИ.\n\n"
+        "В Болгарии в посольстве Казахстана в Софии прошел круглый стол с участием "
+        "экспертов."
+    )
+    assert [(e.type, e.parties) for e in evs] == [("HOSTED", ["KZ"]), ("HOSTED", ["KZ"])]
+
+
+def test_attending_a_forum_or_a_grouping_summit_is_hosted_by_the_state_that_holds_it():
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев принимает участие в саммите "
+        "БРИКС, который проходит в Бразилии."
+    )
+    assert (e.type, e.format, e.parties) == ("HOSTED", "multilateral_attendance", ["BR", "KZ"])
+    assert [p.name for p in e.participants] == ["Ермек Кошербаев"]
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев прибыл в Турцию для участия в "
+        "форуме, который продлится три дня."
+    )
+    assert (e.format, e.parties) == ("multilateral_attendance", ["KZ", "TR"])
+    # an IGO's own council is hosted by the IGO, wherever it sits
+    (e,) = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев принял участие в заседании "
+        "Совета министров иностранных дел СНГ в Москве."
+    )
+    assert (e.format, e.parties) == ("multilateral_attendance", ["CIS", "KZ"])
+    # events still to come are no attendance
+    assert (
+        events_of(
+            "Министр иностранных дел Турции Хакан Фидан прибыл в Казахстан для участия в "
+            "мероприятиях, которые пройдут в Астане."
+        )
+        == []
+    )
+
+
+def test_back_references_with_a_date_are_events_of_their_own():
+    evs = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с министром "
+        "иностранных дел Турции Хаканом Фиданом. Стороны обсудили результаты визита Хакана "
+        "Фидана в Казахстан в 2023 году."
+    )
+    assert [(e.type, e.parties, [p.name for p in e.participants]) for e in evs] == [
+        ("MET", ["KZ", "TR"], ["Ермек Кошербаев", "Хакан Фидан"]),
+        ("MET", ["KZ", "TR"], ["Хакан Фидан"]),
+    ]
+    (e,) = events_of(
+        "Стороны отметили значимость встречи президента Казахстана Касым-Жомарта Токаева с "
+        "президентом Турции Реджепом Тайипом Эрдоганом, состоявшейся 1 октября."
+    )
+    assert (e.type, e.parties) == ("MET", ["KZ", "TR"])
+    # a visit to come, or in the release's own year, is no back-reference
+    for body in (
+        "Стороны обсудили подготовку предстоящего визита Хакана Фидана в Казахстан в 2026 году.",
+        "Стороны обсудили итоги визита министра иностранных дел Турции Хакана Фидана в "
+        "Казахстан в 2025 году.",
+    ):
+        assert events_of(body) == []
+
+
+def test_a_joint_briefing_with_a_counterpart_is_a_meeting_of_the_two():
+    (e,) = events_of(
+        "Об этом заявил министр иностранных дел Казахстана Ермек Кошербаев на совместном "
+        "брифинге в Астане с турецким коллегой Хаканом Фиданом."
+    )
+    assert (e.type, e.parties) == ("MET", ["KZ", "TR"])
+    assert {p.name for p in e.participants} == {"Ермек Кошербаев", "Хакан Фидан"}
+    # one to come is no contact
+    assert (
+        events_of(
+            "Совместная пресс-конференция министров иностранных дел Казахстана и Турции "
+            "Ермека Кошербаева и Хакана Фидана пройдет завтра."
+        )
+        == []
+    )
+
+
+def test_a_meeting_of_two_states_officials_named_by_title_only_is_met():
+    (e,) = events_of("Вчера состоялась встреча министров иностранных дел Казахстана и Турции.")
+    assert (e.type, e.parties, e.participants) == ("MET", ["KZ", "TR"], [])
+    # one state's officials alone, or a topic after the title, make no pair
+    assert events_of("Вчера состоялась встреча министров Казахстана.") == []
+    assert events_of("Вчера состоялась встреча министров по ситуации в Сирии и Ираке.") == []
+
+
+def test_an_earlier_meeting_of_the_same_sides_told_with_its_year_is_another_event():
+    evs = events_of(
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с послом Турции "
+        "Мехметом Сельчуком.\n\n"
+        "Последняя встреча министров иностранных дел Казахстана и Турции прошла в декабре "
+        "2023 года в Анкаре."
+    )
+    assert [(e.type, e.parties, len(e.participants)) for e in evs] == [
+        ("MET", ["KZ", "TR"], 2),
+        ("MET", ["KZ", "TR"], 0),
+    ]
+
+
+def test_a_state_named_only_inside_an_outlets_name_is_no_party():
+    (e,) = events_of(
+        "В Посольстве Казахстана в Грузии состоялся брифинг для представителей СМИ.\n"
+        "В мероприятии приняли участие журналисты изданий «Свободная Грузия» и «Европа 24»."
+    )
+    assert (e.type, e.parties) == ("HOSTED", ["KZ"])
+
+
+def test_a_side_named_by_title_only_takes_its_official_named_in_the_next_sentence():
+    evs = events_of(
+        "В МИД Казахстана прошли встречи с главами дипломатических миссий России и Турции.\n"
+        "В министерство были приглашены посол России в Казахстане Алексей Бородавкин и посол "
+        "Турции в Казахстане Мехмет Сельчук."
+    )
+    people = {tuple(e.parties): {p.name for p in e.participants} for e in evs}
+    assert people == {("KZ", "RU"): {"Алексей Бородавкин"}, ("KZ", "TR"): {"Мехмет Сельчук"}}

@@ -137,3 +137,58 @@ def test_a_briefing_by_an_embassy_is_hosted_and_a_headline_repeating_the_lead_is
     (e,) = extract(read_text(text, publisher="KZ")).events
     assert (e.type, e.parties, e.date) == ("HOSTED", ["JP", "KZ"], "2025-03-05")
     assert e.host.kind == "embassy"
+
+
+def test_a_session_of_officials_listed_state_dash_name_is_one_joint_meeting():
+    evs = events(
+        "В режиме видеоконференцсвязи состоялось заседание заместителей министров "
+        "иностранных дел стран Центральной Азии и России.\n\n"
+        "В работе заседания приняли участие заместители министров иностранных дел "
+        "Республики Казахстан – Марат Сыздыков, Кыргызской Республики – Нуран Ниязалиев, "
+        "Российской Федерации – Андрей Руденко."
+    )
+    (e,) = evs
+    assert (e.type, e.format, e.parties) == ("MET", "video_call", ["KG", "KZ", "RU"])
+    people = {p.name: p for p in e.participants}
+    assert set(people) == {"Марат Сыздыков", "Нуран Ниязалиев", "Андрей Руденко"}
+    assert people["Нуран Ниязалиев"].state == "KG"
+    assert people["Марат Сыздыков"].role == "заместитель министра иностранных дел"
+
+
+def test_who_took_part_in_a_hosted_session_told_before_is_of_that_session():
+    evs = events(
+        "В МИД Узбекистана состоялось первое заседание Совета национальных координаторов.\n"
+        "В заседании участвовали представители внешнеполитических ведомств Республики "
+        "Казахстан и Туркменистана.\n"
+        "Участников заседания приветствовал первый заместитель министра иностранных дел "
+        "Республики Узбекистан Бахромжон Аълоев."
+    )
+    (e,) = evs
+    assert (e.type, e.parties) == ("HOSTED", ["KZ", "TM", "UZ"])
+    assert [p.name for p in e.participants] == ["Бахромжон Аълоев"]
+
+
+def test_the_heads_of_delegations_named_later_take_part_in_the_consultations():
+    evs = events(
+        "МИД Казахстана и Турции провели политические консультации в Астане.\n\n"
+        "Как сообщили в МИД, консультации организованы в рамках визита делегации Турции.\n"
+        "С казахстанской стороны консультации возглавил заместитель министра иностранных "
+        "дел Казахстана Роман Васильев.\n\n"
+        "После консультаций турецкую делегацию принял министр иностранных дел Казахстана "
+        "Ермек Кошербаев.",
+        publisher="KZ",
+    )
+    consulted = [e for e in evs if e.type == "CONSULTED"]
+    assert [(e.parties, [p.name for p in e.participants]) for e in consulted] == [
+        (["KZ", "TR"], ["Роман Васильев"])
+    ]
+
+
+def test_a_plural_title_over_state_name_pairs_gives_each_name_its_state():
+    (e,) = events(
+        "21 ноября в Ереване состоялась встреча глав МИД РА Ара Айвазяна и РФ Сергея Лаврова.",
+        publisher=None,
+    )
+    assert (e.type, e.parties) == ("MET", ["AM", "RU"])
+    people = {p.name: p for p in e.participants}
+    assert people["Ара Айвазян"].state == "AM" and people["Сергей Лавров"].state == "RU"

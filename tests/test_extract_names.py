@@ -19,6 +19,9 @@ from dipgraph.loaders.lang.ru.names import normalize_name, resolve
         ("Барака Обамы", "Барак Обама"),
         ("Николя Саркози", "Николя Саркози"),
         ("Хелене Санд Андресен", "Хелене Санд Андресен"),
+        # -зода, -оглы, -уулу never decline
+        ("Зохир Саидзода", "Зохир Саидзода"),
+        ("Сейтека Жумакадыр уулу", "Сейтек Жумакадыр уулу"),
     ],
 )
 def test_oblique_forms_become_nominative(oblique, nominative):

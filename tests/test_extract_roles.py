@@ -167,3 +167,19 @@ def test_a_title_noun_governed_by_a_preposition_does_not_start_the_title():
         "РФ Дмитрий Медведев напомнил министрам о проекте."
     )
     assert t["Дмитрий Медведев"] == ("глава", "RU")
+
+
+def test_a_state_official_who_also_holds_an_igo_post_represents_the_state():
+    from dipgraph.graph.model import Release
+    from dipgraph.loaders.extract import extract
+
+    text = (
+        "В Москве состоялась встреча генерального секретаря ОДКБ Имангали Тасмагамбетова с "
+        "председателем Государственной Думы России, председателем Парламентской Ассамблеи "
+        "ОДКБ Вячеславом Володиным."
+    )
+    (e,) = extract(Release.from_text(text, published="2025-10-13", date_precision="day")).events
+    assert (e.type, e.parties) == ("MET", ["CSTO", "RU"])
+    people = {p.name: p for p in e.participants}
+    assert people["Вячеслав Володин"].state == "RU"
+    assert people["Имангали Тасмагамбетов"].state == "CSTO"

@@ -80,7 +80,7 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
     if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
         # "Франком-Вальтером": each part declines
         return "-".join(normalize_token(p, case, gender) for p in parts)
-    if not _CYR.match(word):
+    if not _CYR.match(word) or word.lower().endswith(INDECLINABLE_ENDINGS):
         return word
     ps = parses(word)
     if case == "nomn":
@@ -121,10 +121,16 @@ def normalize_token(word: str, case: str | None = None, gender: str | None = Non
     return _strip_case_ending(word, case, gender)
 
 
+# surnames of Persian and Turkic patronymic forms that do not decline in Russian
+INDECLINABLE_ENDINGS = ("зода", "заде", "оглы", "кызы", "уулу")
+
+
 def _strip_case_ending(word: str, case: str, gender: str | None) -> str:
     """Nominative of a name token the dictionary does not know, by the ending the case
     gives it; a word without such an ending is taken as indeclinable ("Сузуки", "Хелене",
     "Дюбуа")."""
+    if word.lower().endswith(INDECLINABLE_ENDINGS):
+        return word  # "Зохир Саидзода", "Давлатшох Гулмахмадзода": -зода never declines
     rules = _SUFFIXES.get(case, []) + (
         _SUFFIXES["gent_masc"] if (case, gender) == ("gent", "masc") else []
     )
@@ -158,7 +164,7 @@ def governed_token(word: str, case: str, gender: str | None = None) -> str:
     parts = word.split("-")
     if len(parts) == 2 and all(p[:1].isupper() and len(p) > 2 for p in parts):
         return "-".join(governed_token(p, case, gender) for p in parts)
-    if not _CYR.match(word):
+    if not _CYR.match(word) or word.lower().endswith(INDECLINABLE_ENDINGS):
         return word
     if case == "nomn":
         return normalize_token(word, "nomn", gender)

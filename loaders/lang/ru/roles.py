@@ -493,6 +493,15 @@ def roles(doc: Document) -> Document:
         title = title_before(
             toks, mention.tok_start - base, local, doc.text, floor=prev_end, org_at=org_at
         )
+        if title is not None and title.state and is_igo(title.state) and title.start >= 0:
+            # "председателем Государственной Думы России, председателем Парламентской
+            # Ассамблеи ОДКБ Вячеславом Володиным": an official of a state who also holds
+            # an IGO's post represents the state
+            t0 = next(i for i, t in enumerate(toks) if t.start >= title.start)
+            if t0 >= 2 and toks[t0 - 1].text == ",":
+                first = title_before(toks, t0 - 1, local, doc.text, floor=prev_end, org_at=org_at)
+                if first is not None and first.state and not is_igo(first.state):
+                    title = first
         if title is None:
             starts = frozenset(
                 m.tok_start - base
@@ -525,6 +534,7 @@ def roles(doc: Document) -> Document:
                     title.state = before[-1].code
         mention.title = title
     _respective_titles(doc)
+    _state_dash_lists(doc)
     for person in doc.persons.values():
         for m in person.mentions:
             t = m.title
@@ -594,6 +604,58 @@ def _respective_titles(doc: Document) -> None:
             for m, st in zip(group, states, strict=True):
                 m.title = Title(base.role, st.code, None, base.organization, base.text,
                                 base.start, base.end)  # fmt: skip
+
+
+DASHES = {"–", "—", "-"}
+
+
+def _state_dash_lists(doc: Document) -> None:
+    """ "заместители министров иностранных дел Республики Узбекистан – Илхом Неъматов,
+    Республики Казахстан – Марат Сыздыков, ...", "встреча глав МИД РА Ара Айвазяна и РФ
+    Сергея Лаврова": a plural title over "State (–) Name" items gives each name the title
+    and the state just before it."""
+    for si, sent in enumerate(doc.sentences):
+        base = sent.tok_start
+        toks = doc.tokens[base : sent.tok_end]
+        items = []
+        for m in doc.mentions:
+            if m.sent != si or m.tok_start - base < 2:
+                continue
+            dash = int(toks[m.tok_start - base - 1].text in DASHES)
+            st = next(
+                (x for x in doc.states if x.tok_end == m.tok_start - dash and x.kind == "state"),
+                None,
+            )
+            if st is not None:
+                items.append((m, st))
+        if len(items) < 2:
+            continue
+        first_state = items[0][1].tok_start - base
+        head = next(
+            (
+                h
+                for h in range(first_state - 1, max(-1, first_state - WINDOW), -1)
+                if _head(toks[h])
+            ),
+            None,
+        )
+        if head is None:
+            continue
+        while head > 0 and _head(toks[head - 1]):
+            head -= 1  # "заместители министров": the outer title
+        local = [
+            StateMention(x.code, x.kind, x.start, x.end, x.text, x.tok_start - base,
+                         x.tok_end - base, x.name)
+            for x in (items[0][1],)
+        ]  # fmt: skip
+        title = build_title(toks, head, first_state, local, doc.text)
+        if title is None or not title.role:
+            continue
+        role = re.sub(r"\bминистров\b", "министра", title.role)  # one official each
+        for m, st in items:
+            if m.title is None or m.title.state is None:
+                m.title = Title(role, st.code, None, title.organization, title.text,
+                                title.start, title.end)  # fmt: skip
 
 
 def _nominative_title(doc: Document, person) -> bool:

@@ -17,6 +17,7 @@ Cues of one type inside one paragraph are one event (later sentences refine it:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -68,16 +69,29 @@ class SentenceContext:
 ANAPHORIC_NOUNS = {"мероприятие", "церемония"}
 
 
-def _anaphoric(toks: list[Token], ci: int) -> bool:
-    """A generic event noun that refers back ("В мероприятии также приняли участие")."""
+def _anaphoric(toks: list[Token], ci: int, told: set[str] = frozenset()) -> bool:
+    """A generic event noun that refers back ("В мероприятии также приняли участие"), or
+    the bare noun of an event told before ("состоялось заседание ... В заседании
+    участвовали ...", "В ходе конференции выступили ...")."""
     from dipgraph.loaders.lang.ru.models import lemmas, parses
 
-    if not lemmas(toks[ci].text) & ANAPHORIC_NOUNS:
+    own = lemmas(toks[ci].text)
+    if own & told:
+        nxt = toks[ci + 1].text if ci + 1 < len(toks) else "."
+        if nxt[:1].isupper() or nxt in ("«", '"'):
+            return False  # "в заседании Совета ...": an event named for itself
+    elif not own & ANAPHORIC_NOUNS:
         return False
     k = ci - 1
     while k >= 0 and ci - k <= 2 and parses(toks[k].text)[0].tag.POS in ("ADJF", "PRTF"):
         k -= 1  # "На торжественном мероприятии"
-    return k < 0 or toks[k].text.lower() in ("в", "во", "на", "этом", "данном", "этот")
+    return k < 0 or toks[k].text.lower() in ("в", "во", "на", "ходе", "этом", "данном", "этот")
+
+
+def _cue_lemmas(ev: EventDraft) -> set[str]:
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return lemmas(ev.cue) if ev.cue and " " not in ev.cue else set()
 
 
 def _repeats(old: EventDraft, new: EventDraft) -> bool:
@@ -153,6 +167,12 @@ def events(doc: Document) -> Document:
                     and frames.told_by_past_clause(doc, si, ci, HAPPEN_VERBS)
                 )
                 and not (
+                    # "заявил ... на совместном брифинге с коллегой X": told by the clause
+                    fmt == "joint_press"
+                    and len(ctx.people) >= 2
+                    and frames.told_by_past_clause(doc, si, ci, None)
+                )
+                and not (
                     # "речь шла и во время телефонных переговоров X с Y": a meeting the
                     # clause's past verb frames
                     nominal
@@ -189,7 +209,8 @@ def events(doc: Document) -> Document:
             for draft in drafts:
                 draft.venue = venue(doc, toks, s.tok_start, ctx.states)
                 same = next((e for e in para_events if _same_event(e, draft)), None)
-                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci):
+                told = {w for e in doc.events if e.type == "HOSTED" for w in _cue_lemmas(e)}
+                if same is None and draft.type == "HOSTED" and _anaphoric(toks, ci, told):
                     # "В мероприятии также принял участие ...": the event told before
                     same = next((e for e in reversed(doc.events) if e.type == "HOSTED"), None)
                 if same is not None:
@@ -212,29 +233,125 @@ def events(doc: Document) -> Document:
             if ev.type in ("HOSTED", "CONSULTED") and not later:
                 # a release about one reception goes on in the next lines ("Гостей
                 # приветствовал посол ...", "Приём посетили ..."): up to the next event
+                merged = {doc.sentences[t].paragraph for t in ev.sentences}
                 for nxt in range(para + 1, para + 4):
                     own = names_event(doc.sentence_tokens(ev.sentence)) | ANAPHORIC_NOUNS
                     if (
-                        nxt in by_paragraph
+                        by_paragraph.get(nxt)
+                        or (
+                            # an attended summit's next cues are its side meetings
+                            ev.format == "multilateral_attendance"
+                            and nxt in by_paragraph
+                            and nxt not in merged
+                        )
                         or cue_paragraphs.get(nxt, set()) - own
                         or nxt >= len(doc.paragraphs)
                     ):
                         break
                     span += [i for i, s in enumerate(doc.sentences) if s.paragraph == nxt]
+            for told in ev.sentences:
+                # a later paragraph that went on about it ("В заседании участвовали ...
+                # Участников приветствовал ..."): its sentences up to its own next event
+                other = doc.sentences[told].paragraph
+                if other == para:
+                    continue
+                starts = [e.sentence for e in by_paragraph.get(other, []) if e.sentence > told]
+                span += [
+                    i
+                    for i, s in enumerate(doc.sentences)
+                    if s.paragraph == other
+                    and told <= i < min(starts, default=len(doc.sentences))
+                    and i not in span
+                ]
             finish = getattr(TYPES[ev.type], "finish", None)
             if finish is not None:
                 finish(doc, ev, span, officials)
+    _sides_named_later(doc, officials)
     if unresolved_credentials and not any(e.type == "ACCREDITED" for e in doc.events):
         _meetings_of_new_ambassadors(doc)
     if any(e.type == "ACCREDITED" for e in doc.events):
         for ev in doc.events:  # "Церемония состоялась в ...": the credentials ceremony
             if ev.type == "HOSTED" and "церемони" in ev.cue.lower():
                 ev.type = "DROP"
+    _past_visits(doc, published)
     _drop_exchanges_inside_meetings(doc)
     _drop_title_repeats(doc)
     _merge_retold(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+NAMED_LATER_WINDOW = 2  # sentences after a meeting where its sides' names may come
+
+
+def _sides_named_later(doc: Document, officials: set[str]) -> None:
+    """A meeting whose side the sentence names by title only ("прошла встреча главы МИД
+    Армении и генсека Совета Европы", "встречи с главами миссий России и Украины") takes
+    the officials of that side the next sentences name ("переговоров Арарата Мирзояна и
+    Марии Пейчинович-Бурич", "были приглашены посол России Дмитрий Мезенцев и ...")."""
+    told = {e.sentence for e in doc.events}
+    for ev in doc.events:
+        if ev.type != "MET":
+            continue
+        named = {doc.persons[p].state for p in ev.participants}
+        missing = [c for c in ev.parties if c not in named]
+        if not missing:
+            continue
+        stop = min(len(doc.sentences), ev.sentence + 1 + NAMED_LATER_WINDOW)
+        for si in range(ev.sentence + 1, stop):
+            if si in told:
+                break
+            for p in person_keys([m for m in doc.mentions if m.sent == si]):
+                state = doc.persons[p].state
+                if state in missing and p in officials and p not in ev.participants:
+                    ev.participants.append(p)
+                    missing.remove(state)
+
+
+VISIT_NOUNS = {"визит", "посещение"}
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _past_visits(doc: Document, published: str | None) -> None:
+    """A back-reference to a dated past visit of a named official to another state is a
+    contact of the two states ("результаты договорённостей во время визита Али Бабаджана
+    в Таджикистан в 2008 году", "посещения ... Бердымухамедовым Ирана с 30 по 31 мая 2023
+    года"); a visit to come ("предстоящего визита ... в 2010 году") or undated is none."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    for si, s in enumerate(doc.sentences):
+        toks = doc.tokens[s.tok_start : s.tok_end]
+        for ci, t in enumerate(toks):
+            if not lemmas(t.text) & VISIT_NOUNS or is_planned(toks, ci):
+                continue
+            end = next((k for k in range(ci + 1, len(toks)) if toks[k].text in ".;"), len(toks))
+            years = [int(x.text) for x in toks[ci + 1 : end] if _YEAR.match(x.text)]
+            if not years or (published and max(years) >= int(published[:4])):
+                continue
+            after = [m for m in doc.mentions if m.sent == si and ci < m.tok_start - s.tok_start]
+            visitor = min(after, key=lambda m: m.tok_start, default=None)
+            if visitor is None or visitor.tok_start - s.tok_start - ci > 12:
+                continue
+            who = doc.persons.get(visitor.person or "")
+            if who is None or not who.state:
+                continue
+            to = next(
+                (
+                    m
+                    for m in doc.states
+                    if m.kind == "state" and visitor.tok_end <= m.tok_start < s.tok_start + end
+                ),
+                None,
+            )
+            if to is None or to.code == who.state or to.tok_start - visitor.tok_end > 2:
+                continue
+            ev = EventDraft("MET", si, s.paragraph, cue=t.text, pattern="past_visit")
+            ev.sentences = [si]
+            ev.participants = [visitor.person]
+            ev.add_parties([who.state, to.code])
+            ev.confidence = 0.6
+            doc.events.append(ev)
+            break
 
 
 def _meetings_of_new_ambassadors(doc: Document) -> None:
@@ -282,7 +399,7 @@ def _merge_retold(doc: Document) -> None:
                 for k in kept
                 if (k.type == ev.type or {k.type, ev.type} == {"MET", "ACCREDITED"})
                 and set(k.parties) == set(ev.parties)
-                and not _dated_apart(doc, k, ev)
+                and not _told_apart(doc, k, ev)
                 and (
                     set(ev.participants) <= set(k.participants)
                     or set(k.participants) <= set(ev.participants)
@@ -311,6 +428,60 @@ def _compatible_people(doc: Document, a: EventDraft, b: EventDraft) -> bool:
         if state:
             by_state.setdefault(state, set()).add(p)
     return all(len(people) == 1 for people in by_state.values())
+
+
+REMOTE_FORMATS = {"phone_call", "video_call"}
+DISCUSSION_VERBS = {"обсудить", "обсуждать", "договориться", "обменяться", "обмениваться"}
+
+
+def _lemmas_of(text: str) -> set[str]:
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    return set().union(*(lemmas(w) for w in text.split())) if text.strip() else set()
+
+
+def _told_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:
+    """Two tellings of one type and parties that are still two contacts: given different
+    dates, one by phone or video and the other in person ("В Москве началась встреча
+    Лаврова и Ван И ... 7 августа Лавров провел телефонный разговор с Ван И"), or set in
+    different places ("В Иордании посольство ... организовало брифинг"; "В Болгарии в
+    посольстве ... прошел круглый стол")."""
+    if (a.format in REMOTE_FORMATS) != (b.format in REMOTE_FORMATS):
+        in_person = b if a.format in REMOTE_FORMATS else a
+        # "Чавушоглу и Байрамов также обсудили ..." after their call tells that call
+        if not _lemmas_of(in_person.cue) & DISCUSSION_VERBS:
+            return True
+    pa, pb = _scene(doc, a.sentence), _scene(doc, b.sentence)
+    if pa and pb and pa != pb:
+        return True
+    published = doc.release.published
+    if published and any(
+        y < published[:4] for y in _years(doc, a.sentence) ^ _years(doc, b.sentence)
+    ):
+        # "во время визита X в Таджикистан в 2008 году", "Последняя встреча министров
+        # ... прошла в декабре 2019 года": an earlier contact of the same sides
+        return True
+    return _dated_apart(doc, a, b)
+
+
+def _years(doc: Document, si: int) -> set[str]:
+    return {t.text for t in doc.sentence_tokens(si) if _YEAR.match(t.text)}
+
+
+def _scene(doc: Document, si: int) -> str | None:
+    """The state a sentence opens in: "В Болгарии ...", "В Софии ..." (a place after the
+    sentence's first "в", a date or a comma before it at most)."""
+    s = doc.sentences[si]
+    toks = doc.tokens[s.tok_start : s.tok_end]
+    for k, t in enumerate(toks[:6]):
+        if t.text.lower() in ("в", "во"):
+            m = next((m for m in doc.states if m.tok_start == s.tok_start + k + 1), None)
+            if m is not None and m.kind in ("state", "city"):
+                return m.code
+            return None
+        if t.text.isalpha() and t.text[0].isupper() and k > 0:
+            return None  # the sentence's subject comes first: no scene
+    return None
 
 
 def _dated_apart(doc: Document, a: EventDraft, b: EventDraft) -> bool:

@@ -27,6 +27,7 @@ HOSTED_NOUNS = {
     "вебинар",
     "прием",
     "заседание",
+    "саммит",
     "кинопоказ",
     "брифинг",
     "пресс-конференция",
@@ -36,6 +37,7 @@ HOSTED_NOUNS = {
     "показ",
     "чтения",
 }
+PRESS_EVENTS = {"брифинг", "пресс-конференция", "пресс-подход"}
 HOSTING_VERBS = {
     "состояться",
     "пройти",
@@ -202,8 +204,14 @@ def is_planned(toks: list[Token], cue_i: int) -> bool:
         if _lem(toks[k]) & FUTURE_ADJS:
             return True
     verbs = []
+    relative = next(
+        (k for k in range(cue_i + 1, len(toks)) if "который" in lemmas(toks[k].text)), None
+    )
     for k, t in enumerate(toks):
         info = _verb_info(t)
+        if relative is not None and k > relative and info and info[0] not in HAPPEN_VERBS:
+            continue  # "форум, который продлится три дня": a description, no plan (but
+            # "мероприятия, которые пройдут в Астане" are to come)
         if info and parses(t.text)[0].tag.POS in ("VERB", "INFN", "PRTS"):
             verbs.append((abs(k - cue_i), k, info))
             if k < cue_i and info[0] in PLAN_LEMMAS:
@@ -331,6 +339,15 @@ def _past_nominal(toks: list[Token], cue_i: int, vi: int | None, published: str 
         return False
     if any(_lem(toks[k]) & PAST_ADJS for k in range(max(0, cue_i - 3), cue_i)):
         return True
+    for k in range(cue_i + 1, len(toks)):
+        # "встречи X с Y, состоявшейся 1 октября": a past participle after the names
+        if toks[k].text in (".", ";", ":"):
+            break
+        p = parses(toks[k].text)[0]
+        if p.tag.POS == "PRTF" and p.tag.tense == "past" and _lem(toks[k]) & PAST_ADJS:
+            return toks[k - 1].text == ","
+        if p.tag.POS in ("VERB", "PRTS"):
+            break
     prep = _prep_before(toks, cue_i)
     locative = prep == "на" and "loct" in parses(toks[cue_i].text)[0].tag
     if prep in DURING_PREPS or locative:
@@ -421,6 +438,9 @@ def cues(toks: list[Token], credentials: bool = False) -> list[tuple[str, str | 
             out.append(("CONSULTED", "exchange_of_views", i, toks[i].text + " мнениями"))
         elif ls & (MET_CUES | CONTACT_VERBS) or _receives(toks, i):
             out.append(("MET", "meeting", i, toks[i].text))
+        elif ls & PRESS_EVENTS and any("совместный" in lem[k] for k in range(max(0, i - 2), i)):
+            # "на совместном брифинге с молдавским коллегой X": the two met
+            out.append(("MET", "joint_press", i, toks[i].text))
         elif (
             ls & HOSTED_NOUNS
             or ("стол" in ls and i > 0 and "круглый" in lem[i - 1])

@@ -14,6 +14,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from dipgraph.loaders.lang.ru.events import SentenceContext
 
 DELEGATION_WORDS = {"делегация", "возглавить", "возглавлять"}
+CONSULTATION_NOUNS = {"консультация", "политконсультация"}
+LEAD_WORDS = {"возглавить", "возглавлять", "глава"}  # "возглавил", "во главе с"
 
 
 def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[EventDraft]:
@@ -92,7 +94,18 @@ def _cue_adjectives(toks: list[Token], base: int, states: list[StateMention], ci
 
 def finish(doc: Document, ev: EventDraft, span: list[int], officials: set[str]) -> None:
     """ "Узбекскую делегацию возглавил ...": the delegations' heads take part."""
-    for si in span[1:]:
+    # and later in the release, where a sentence names the consultations again with who
+    # led them ("С азербайджанской стороны консультации возглавил ...")
+    told = {e.sentence for e in doc.events}
+    later = [
+        si
+        for si in range(ev.sentence + 1, len(doc.sentences))
+        if si not in span
+        and si not in told
+        and any(_lem(t) & CONSULTATION_NOUNS for t in doc.sentence_tokens(si))
+        and any(_lem(t) & LEAD_WORDS for t in doc.sentence_tokens(si))
+    ]
+    for si in span[1:] + later:
         st = doc.tokens[doc.sentences[si].tok_start : doc.sentences[si].tok_end]
         if any(_lem(t) & DELEGATION_WORDS for t in st):
             for p in person_keys([m for m in doc.mentions if m.sent == si]):

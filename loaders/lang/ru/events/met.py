@@ -46,7 +46,7 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
         return out
     people = ctx.people
     if len(people) < 2 or not _met_pair(ctx.toks, ctx.base, ci, ctx.mentions):
-        return []
+        return _officials_of_states(ctx, ci, cue, fmt_out)
     if len({doc.persons[p].state for p in people} - {None}) > 2 and not frames.is_joint(
         ctx.toks, ci
     ):
@@ -55,6 +55,45 @@ def draft(ctx: SentenceContext, fmt: str | None, ci: int, cue: str) -> list[Even
     ev.participants = list(people)
     ev.add_parties([doc.persons[p].state for p in people])
     ev.confidence = 0.85 if all(p in ctx.officials for p in people) else 0.6
+    return [ev]
+
+
+OFFICIAL_PLURALS = {"министр", "глава", "руководитель", "заместитель", "президент", "лидер"}
+TITLE_WORDS = {"иностранный", "дело", "мид", "внешнеполитический", "ведомство", "государство"}
+
+
+def _officials_of_states(
+    ctx: SentenceContext, ci: int, cue: str, fmt: str | None
+) -> list[EventDraft]:
+    """ "встреча министров иностранных дел Молдавии и России прошла ...": officials of
+    two or more states named by a plural title after a meeting noun met, no names given."""
+    toks = ctx.toks
+    if ci + 1 >= len(toks) or not _lem(toks[ci + 1]) & OFFICIAL_PLURALS:
+        return []
+    ps = parses(toks[ci + 1].text)
+    if not ps or ps[0].tag.POS != "NOUN" or ps[0].tag.number != "plur":
+        return []
+    states = sorted(
+        (m for m in ctx.states if m.kind == "state" and m.tok_start - ctx.base > ci + 1),
+        key=lambda m: m.tok_start,
+    )
+    k = ci + 2
+    found: list[str] = []
+    for m in states:
+        i = m.tok_start - ctx.base
+        between = toks[k:i]
+        if not found and all(_lem(t) & TITLE_WORDS for t in between):
+            found.append(m.code)
+        elif found and [t.text.lower() for t in between] in (["и"], [","]):
+            found.append(m.code)
+        else:
+            break
+        k = m.tok_end - ctx.base
+    if len(set(found)) < 2:
+        return []
+    ev = _new(ctx, cue, fmt, "officials_of_states")
+    ev.add_parties(found)
+    ev.confidence = 0.6
     return [ev]
 
 
