@@ -120,11 +120,8 @@ _SKELETON_FOLDS = (
 )  # fmt: skip
 
 
-def name_key(name: str) -> str:
-    """A script-independent key of a person's name: "Roman Vassilenko", "Роман Василенко"
-    and "Vasilenko Roman" give one key, and so do "Carlos Mendes" and "Карлос Мендес".
-    Any script is romanized (anyascii), then the spelling variants of romanizations are
-    folded away, double letters made single and the words sorted."""
+def _name_key_once(name: str) -> str:
+    """One pass of :func:`name_key`."""
     from anyascii import anyascii
 
     text = unicodedata.normalize("NFC", name).lower()
@@ -140,6 +137,22 @@ def name_key(name: str) -> str:
             word = word.replace(a, b)
         words.append(re.sub(r"(.)\1+", r"\1", word))
     return " ".join(sorted(words))
+
+
+def name_key(name: str) -> str:
+    """A script-independent key of a person's name: "Roman Vassilenko", "Роман Василенко"
+    and "Vasilenko Roman" give one key, and so do "Carlos Mendes" and "Карлос Мендес".
+    Any script is romanized (anyascii), then the spelling variants of romanizations are
+    folded away, double letters made single and the words sorted."""
+    # a pass can leave what a further pass folds (a "c" from "ts" reads as a Latin c):
+    # repeat to the fixed point, so a key is its own key
+    key = _name_key_once(name)
+    for _ in range(5):
+        again = _name_key_once(key)
+        if again == key:
+            break
+        key = again
+    return key
 
 
 def official_id(state: str | None, name: str) -> str:
