@@ -192,3 +192,22 @@ def test_a_plural_title_over_state_name_pairs_gives_each_name_its_state():
     assert (e.type, e.parties) == ("MET", ["AM", "RU"])
     people = {p.name: p for p in e.participants}
     assert people["Ара Айвазян"].state == "AM" and people["Сергей Лавров"].state == "RU"
+
+
+def test_a_conversation_told_without_sides_is_between_the_two_named_just_before():
+    (e,) = events(
+        "Касым-Жомарта Токаева поздравил с праздником президент Таджикистана Эмомали "
+        "Рахмон. Беседа прошла по предложению таджикской стороны.",
+        publisher="KZ",
+    )
+    assert (e.type, e.parties) == ("MET", ["KZ", "TJ"])
+    assert {p.name for p in e.participants} == {"Касым-Жомарт Токаев", "Эмомали Рахмон"}
+    # one person before it, or the noun deep in a sentence of its own, gives nothing
+    assert (
+        events(
+            "Президент Таджикистана Эмомали Рахмон выступил с речью. Беседа прошла в теплой "
+            "атмосфере.",
+            publisher="KZ",
+        )
+        == []
+    )

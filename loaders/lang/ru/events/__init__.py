@@ -26,6 +26,7 @@ from dipgraph.loaders.lang.ru.events import accredited, consulted, frames, hoste
 from dipgraph.loaders.lang.ru.events.common import (
     DURING_PREPS,
     HAPPEN_VERBS,
+    PHONE_WORDS,
     _prep_before,
     cues,
     is_planned,
@@ -195,6 +196,8 @@ def events(doc: Document) -> Document:
                 continue  # one sentence may tell several meetings ("встретился с X ...
                 # также провел переговоры с Y"), one event of each other type
             drafts = met_drafts or TYPES[type_].draft(ctx, fmt, ci, cue_text)
+            if type_ == "MET" and not drafts and not ctx.people and si > 0:
+                drafts = _told_before(doc, si, by_sentence, cue_text, toks)
             if type_ == "ACCREDITED" and not drafts:
                 unresolved_credentials = True
             here = [e for e in para_events if e.sentence == si]
@@ -279,6 +282,41 @@ def events(doc: Document) -> Document:
     _merge_retold(doc)
     doc.events = sorted((e for e in doc.events if e.type != "DROP"), key=lambda e: e.sentence)
     return doc
+
+
+CONVERSATION_NOUNS = {"беседа", "разговор", "встреча"}
+
+
+def _told_before(
+    doc: Document,
+    si: int,
+    by_sentence: dict[int, list[PersonMention]],
+    cue: str,
+    toks: list[Token],
+) -> list[EventDraft]:
+    """ "Токаева поздравил также президент Таджикистана Эмомали Рахмон. Беседа прошла по
+    предложению официального Душанбе.": a conversation told without its sides is between
+    the two officials of two states the sentence before names."""
+    from dipgraph.loaders.lang.ru.models import lemmas
+
+    if not any(lemmas(t.text) & CONVERSATION_NOUNS for t in toks[:3]):
+        return []  # the noun opens the sentence: it refers back
+    people = person_keys(by_sentence.get(si - 1, []))
+    known = [doc.persons[p].state for p in people if doc.persons[p].state]
+    if len(people) != 2 or not known:
+        return []
+    if len(known) == 1 and doc.publisher and doc.publisher != known[0]:
+        known.append(doc.publisher)  # the release's own leader, named without a title
+    if len(set(known)) != 2:
+        return []
+    ev = EventDraft("MET", si, doc.sentences[si].paragraph, cue=cue, pattern="told_before")
+    ev.sentences = [si - 1, si]
+    phone = any(lemmas(t.text) & PHONE_WORDS for t in toks)
+    ev.format = "phone_call" if phone else None
+    ev.participants = people
+    ev.add_parties(known)
+    ev.confidence = 0.6
+    return [ev]
 
 
 NAMED_LATER_WINDOW = 2  # sentences after a meeting where its sides' names may come
