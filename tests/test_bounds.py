@@ -24,6 +24,9 @@ from reliability_support import load_command, remove_data_dir, short_data_dir
 from dipgraph.loaders.bounded import LimitExceeded, call_bounded
 from dipgraph.loaders.sources import MAX_HTML_BYTES, SourceError, read_source
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 #: the address space a loader may take (models and libraries are mapped, not resident)
 LOADER_ADDRESS_SPACE = 3 << 30
 MAX_LOADER_RSS = 1 << 30

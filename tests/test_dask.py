@@ -18,6 +18,9 @@ from dipgraph import cluster
 from dipgraph.graph.store import StoreSettings
 from dipgraph.ingest import load
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 DEV = REPO / "tests" / "data" / "dev_releases"
 INPUTS = sorted(DEV.glob("*.txt")) + sorted((EXAMPLES / "releases").iterdir())
 

@@ -23,6 +23,9 @@ from reliability_support import fresh_store, remove_data_dir, short_data_dir
 from dipgraph.cli import printable
 from dipgraph.loaders.sources import read_source
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 #: root without the capabilities that let it read and write any file (util-linux setpriv)
 DROP_DAC = ["--inh-caps=-dac_override,-dac_read_search",
             "--bounding-set=-dac_override,-dac_read_search"]  # fmt: skip

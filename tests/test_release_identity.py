@@ -23,6 +23,9 @@ from reliability_support import (
     write_release_folder,
 )
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def texts(tmp_path_factory) -> list[str]:

@@ -29,6 +29,9 @@ from reliability_support import (
 from dipgraph.graph.store import StoreError
 from dipgraph.graph.stores.embedded import EmbeddedServer
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 ROUNDS = 20
 STARTERS = 6
 

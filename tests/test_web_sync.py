@@ -32,6 +32,9 @@ from dipgraph.loaders.web.sources_file import SourcesFileError, read_sources
 from dipgraph.loaders.web.state import SyncState
 from dipgraph.sync import SyncOptions, state_path, sync
 
+# servers, subprocesses and real networks: the full suite, not the edit loop
+pytestmark = pytest.mark.slow
+
 BAD_PATHS = {slug: f"/private/{slug}" if slug == "private" else f"/news/{slug}" for slug in BAD}
 
 
