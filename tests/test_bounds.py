@@ -60,6 +60,9 @@ def write_bad_input(kind: str, folder: Path) -> Path:
     if kind == "many-officials-186kb":  # 3,700 officials in one sentence
         path = folder / "list.txt"
         path.write_text(meeting_with(3700), encoding="utf-8")
+    elif kind == "one-sentence-900kb":  # 17,000 officials, one sentence under the text limit
+        path = folder / "sentence.txt"
+        path.write_text(meeting_with(17000), encoding="utf-8")
     elif kind == "html-28mb":
         path = folder / "page.html"
         page = html_page(1)
@@ -120,7 +123,8 @@ def data_dir():
 @pytest.mark.parametrize(
     "kind, expected",
     [
-        ("many-officials-186kb", "people named (limits 3000, 30)"),
+        ("many-officials-186kb", "characters (longer than 3000)"),
+        ("one-sentence-900kb", "characters (longer than 3000)"),
         ("html-28mb", "file too large for an HTML page (28 MB, limit 5 MB; skipped)"),
         ("html-just-under-the-limit", "release text too long"),
         ("text-50mb", "file too large for one release's text (50 MB, limit 2 MB; skipped)"),

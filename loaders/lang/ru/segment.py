@@ -9,6 +9,9 @@ import re
 
 from dipgraph.loaders.extract.doc import Document, Sentence, Token
 
+#: longer sentences are skipped (see segment); the events stage bounds people per sentence
+MAX_SENTENCE_CHARS = 3000
+
 _PARA_RE = re.compile(r"[^\n]+")
 # a line wrapped inside a sentence: no closing punctuation, the next line goes on in lower
 # case ("посольство Казахстана организовало\nбрифинг для ...")
@@ -77,10 +80,24 @@ def segment(doc: Document) -> Document:
         body = doc.text[p_start:p_end]
         if not body.strip():
             continue
-        p_index = len(doc.paragraphs)
-        doc.paragraphs.append((p_start, p_end))
-        for s_start, s_text in _sentences(body):
-            start = p_start + s_start
+        sentences = [(p_start + s_start, s_text) for s_start, s_text in _sentences(body)]
+        # a sentence past the bound (hostile or broken input) is cut out here, before the
+        # taggers spend minutes on it; its paragraph goes on as the pieces around it
+        p_index = None
+        for start, s_text in sentences:
+            if len(s_text) > MAX_SENTENCE_CHARS:
+                doc.warnings.append(
+                    f"sentence at offset {start} skipped: {len(s_text)} characters "
+                    f"(longer than {MAX_SENTENCE_CHARS})"
+                )
+                p_index = None
+                continue
+            if p_index is None:
+                p_index = len(doc.paragraphs)
+                whole = all(len(t) <= MAX_SENTENCE_CHARS for _, t in sentences)
+                doc.paragraphs.append((p_start, p_end) if whole else (start, start + len(s_text)))
+            elif doc.paragraphs[p_index][1] < start + len(s_text):
+                doc.paragraphs[p_index] = (doc.paragraphs[p_index][0], start + len(s_text))
             sent = Sentence(start, start + len(s_text), s_text, p_index, len(doc.tokens))
             s_index = len(doc.sentences)
             for t in tokenize(s_text):

@@ -36,12 +36,12 @@ from dipgraph.loaders.lang.ru.events.common import (
     venue,
 )
 from dipgraph.loaders.lang.ru.orgs import OrgMention, find_orgs
+from dipgraph.loaders.lang.ru.segment import MAX_SENTENCE_CHARS
 
 TYPES = {"MET": met, "ACCREDITED": accredited, "CONSULTED": consulted, "HOSTED": hosted}
 # The work of one sentence is bounded: lists become one event per counterpart, and a
 # sentence past these bounds (hostile or broken input) is reported as skipped rather
 # than parsed and exploded into contacts.
-MAX_SENTENCE_CHARS = 3000
 MAX_SENTENCE_PEOPLE = 30
 
 
