@@ -62,3 +62,15 @@ def run(stages: Sequence[Stage], doc: Document, upto: str | None = None) -> Docu
 
 
 __all__ = ["GIVEN", "PipelineError", "Stage", "check", "run"]
+
+
+def date_events(doc: Document) -> Document:
+    """The last stage of every language (a function name apart from the languages' `dates`
+    modules, which their packages bind on import): each event's date, from its sentence by the
+    language's :meth:`~dipgraph.loaders.lang.Language.date_of`."""
+    r = doc.release
+    for ev in doc.events:
+        ev.date, ev.date_precision = doc.lang.date_of(
+            doc.sentences[ev.sentence].text, r.published, r.date_precision
+        )
+    return doc

@@ -100,6 +100,13 @@ class Language:
         there is none."""
         return None, None, None
 
+    def date_of(
+        self, sentence: str, published: str | None, precision: str
+    ) -> tuple[str | None, str]:
+        """(date, precision) of an event told in ``sentence`` of a release published on
+        ``published`` (at ``precision``): the date the sentence gives, else the release's."""
+        return published, precision if published else "unknown"
+
     # -- extraction
     def pipeline(self) -> list[Stage]:
         """The ordered stages (segment -> entities -> names -> states -> roles -> events

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from dipgraph.loaders.extract.doc import Document, EventDraft, Person, PersonMention, Sentence
-from dipgraph.loaders.extract.pipeline import Stage
+from dipgraph.loaders.extract.pipeline import Stage, date_events
 from dipgraph.loaders.lang import Dateline, Language
 
 MIN_LETTERS = 20
@@ -507,17 +507,6 @@ def _draft_event(doc: Document, d) -> EventDraft:
     )
 
 
-def date_events(doc: Document) -> Document:
-    from dipgraph.loaders.lang.en.dates import date_of
-
-    r = doc.release
-    for ev in doc.events:
-        ev.date, ev.date_precision = date_of(
-            doc.sentences[ev.sentence].text, r.published, r.date_precision
-        )
-    return doc
-
-
 class English(Language):
     code = "en"
     name = "English"
@@ -543,6 +532,13 @@ class English(Language):
 
         found = find_date(text)
         return found if found else (None, None, None)
+
+    def date_of(
+        self, sentence: str, published: str | None, precision: str
+    ) -> tuple[str | None, str]:
+        from dipgraph.loaders.lang.en.dates import date_of
+
+        return date_of(sentence, published, precision)
 
     @cache  # noqa: B019 - one instance per process
     def pipeline(self) -> list[Stage]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from dipgraph.loaders.extract.pipeline import Stage
+from dipgraph.loaders.extract.pipeline import Stage, date_events
 from dipgraph.loaders.lang import Dateline, Language
 
 MIN_LETTERS = 20
@@ -75,9 +75,15 @@ class Russian(Language):
 
         return parse_date(text)
 
+    def date_of(
+        self, sentence: str, published: str | None, precision: str
+    ) -> tuple[str | None, str]:
+        from dipgraph.loaders.lang.ru.dates import date_of
+
+        return date_of(sentence, published, precision)
+
     @cache  # noqa: B019 - one instance per process
     def pipeline(self) -> list[Stage]:
-        from dipgraph.loaders.lang.ru.dates import dates
         from dipgraph.loaders.lang.ru.entities import entities
         from dipgraph.loaders.lang.ru.events import events
         from dipgraph.loaders.lang.ru.names import names
@@ -102,7 +108,7 @@ class Russian(Language):
                 ("sentences", "tokens", "mentions", "persons", "states", "home_state"),
                 ("events", "syntax", "warnings"),
             ),
-            Stage("dates", dates, ("events", "sentences"), ("events",)),
+            Stage("dates", date_events, ("events", "sentences"), ("events",)),
         ]
 
     def event_confidence(self, type_: str, pattern: str, guess: float) -> float:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from datetime import date as _date
 
-from dipgraph.loaders.extract.doc import Document
 from dipgraph.loaders.lang import Dateline
 
 MONTHS = {
@@ -98,12 +97,3 @@ def date_of(sentence: str, published: str | None, precision: str) -> tuple[str |
     if published is None:
         return None, "unknown"
     return published, precision
-
-
-def dates(doc: Document) -> Document:
-    r = doc.release
-    for ev in doc.events:
-        ev.date, ev.date_precision = date_of(
-            doc.sentences[ev.sentence].text, r.published, r.date_precision
-        )
-    return doc
