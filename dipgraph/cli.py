@@ -76,10 +76,10 @@ def _event_table_rows(extraction) -> list[str]:
 def _publisher(ctx, param, value):
     if value is None:
         return None
-    from dipgraph.loaders.web.sources_file import publisher_code
+    from dipgraph.loaders.sources import checked_publisher
 
     try:
-        return publisher_code(value)
+        return checked_publisher(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
 

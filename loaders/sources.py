@@ -448,6 +448,15 @@ def publisher_code(value: object, language: str = "ru") -> str | None:
     return None
 
 
+def checked_publisher(value: str) -> str:
+    """:func:`publisher_code`, or a ValueError that says what a publisher must look like
+    (for --publisher and sources files)."""
+    code = publisher_code(value)
+    if code is None:
+        raise ValueError(f"{value!r} names no state or IGO: {PUBLISHER_HINT}")
+    return code
+
+
 def _city_state(city: str, language: str) -> str | None:
     """The state of a dateline city: by the release's language, else by any language's
     gazetteer (a short release whose language cannot be told)."""
@@ -792,6 +801,7 @@ __all__ = [
     "iter_paths",
     "parse_date",
     "parse_dateline",
+    "checked_publisher",
     "publisher_code",
     "read_paths",
     "read_source",

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from dipgraph.loaders.sources import checked_publisher
 from dipgraph.loaders.web.fetch import FetchError, FetchSettings, check_url
 
 SOURCE_KEYS = {"name", "ministry", "publisher", "language", "feeds", "sitemaps", "listings"}
@@ -69,18 +70,6 @@ class SourcesFile:
         return FetchSettings(**values)
 
 
-def publisher_code(value: str) -> str:
-    """The publisher as stored (see :func:`dipgraph.loaders.sources.publisher_code`);
-    ValueError when it names no state or IGO."""
-    from dipgraph.loaders.sources import PUBLISHER_HINT
-    from dipgraph.loaders.sources import publisher_code as code_of
-
-    code = code_of(value)
-    if code is None:
-        raise ValueError(f"{value!r} names no state or IGO: {PUBLISHER_HINT}")
-    return code
-
-
 def _strings(path: Path, where: str, value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
@@ -106,7 +95,7 @@ def _source(path: Path, index: int, raw: Any) -> Source:
         if not isinstance(raw.get(key), str) or not raw[key].strip():
             raise SourcesFileError(path, f'{where}: needs {key} = "..."')
     try:
-        publisher = publisher_code(raw["publisher"])
+        publisher = checked_publisher(raw["publisher"])
     except ValueError as exc:
         raise SourcesFileError(path, f"{where}: {exc}") from None
     listings = []
@@ -166,5 +155,5 @@ def read_sources(path: str | Path) -> SourcesFile:
 
 
 __all__ = [
-    "Listing", "Source", "SourcesFile", "SourcesFileError", "publisher_code", "read_sources",
+    "Listing", "Source", "SourcesFile", "SourcesFileError", "read_sources",
 ]  # fmt: skip
