@@ -8,7 +8,6 @@ import contextlib
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -71,14 +70,8 @@ def short_data_dir() -> Path:
 
 
 def remove_data_dir(data_dir: Path) -> None:
-    """Throwaway data: its server (pid checked, as `db stop` does) is killed rather than
-    asked to shut down, which takes FalkorDB about 4 s; the files go next anyway."""
-    server = EmbeddedServer(data_dir)
-    pid = server.pid()
-    if pid is not None:
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGKILL)
-    server.stop()  # the lock is free once the server is gone: only its files to clear
+    """Throwaway data: its server stopped as `db stop` does, then the files removed."""
+    EmbeddedServer(data_dir).stop()
     shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -15,7 +15,7 @@ from dipgraph.queries import ParamError, QueryPack
 PACK = QueryPack.builtin()
 
 
-@pytest.fixture(params=["embedded", "neo4j"])
+@pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.bolt)])
 def any_store(request):
     return request.getfixturevalue("store" if request.param == "embedded" else "neo4j_store")
 

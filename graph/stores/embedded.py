@@ -115,11 +115,18 @@ class EmbeddedServer:
             client.close()
 
     def _client(self, timeout: float):
+        """An admin connection that never retries: redis-py's default retries with backoff
+        on a closed connection, which made every SHUTDOWN (the server closes the
+        connection as it exits) take 4 s."""
         if not self.socket.exists():
             return None
         import redis
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
 
-        return redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        return redis.Redis(
+            unix_socket_path=str(self.socket), socket_timeout=timeout, retry=Retry(NoBackoff(), 0)
+        )
 
     def _is_our_server(self, pid: int) -> bool:
         """Is `pid` the redis-server serving this data directory's socket (/proc says)?
@@ -141,11 +148,11 @@ class EmbeddedServer:
         return self._is_our_server(pid)
 
     def ping(self, timeout: float = 2.0) -> bool:
-        if not self.socket.exists():
-            return False
         import redis
 
-        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        client = self._client(timeout)
+        if client is None:
+            return False
         try:
             return bool(client.ping())
         except (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError, OSError):
@@ -360,7 +367,9 @@ class EmbeddedServer:
         """Rewrite the append-only file as a snapshot of the graph, and wait for it."""
         import redis
 
-        client = redis.Redis(unix_socket_path=str(self.socket), socket_timeout=timeout)
+        client = self._client(timeout)
+        if client is None:
+            raise StoreError(f"no server to rewrite the append-only file of ({self.socket})")
         try:
             with contextlib.suppress(redis.exceptions.ResponseError):  # one already runs
                 client.execute_command("BGREWRITEAOF")
