@@ -9,6 +9,7 @@ transaction. Labels and types come from the model's fixed lists, never from user
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,12 +23,18 @@ from dipgraph.graph.model import (
     Node,
 )
 
-# Entities shared between releases remember which releases mention them, so retracting
-# one release removes only what no other release still supports.
+# Shared entities and the structural edges between them count the releases that wrote them
+# (`refs`), and each Release lists what it counted (`held_<Label>` keys;
+# `held_<TYPE>_<Src>_<Dst>` and its `_to` twin, the two ends), set in the same statement
+# as the counts. A retraction takes back exactly its own counts, and a write costs the
+# same however many releases share a node: a list of releases on each shared node (the
+# home state is in nearly every release) made each write slower than the last.
+# An Event keeps the list of its releases (`sources`): only the few that report it.
 _ADD_SOURCE = (
     "{v}.sources = CASE WHEN $release IS NULL OR $release IN coalesce({v}.sources, []) "
     "THEN {v}.sources ELSE coalesce({v}.sources, []) + $release END"
 )
+_COUNT = "{v}.refs = coalesce({v}.refs, 0) + 1"
 # an official written another way by another release (another script or romanization)
 # keeps the earlier spelling among its aliases; set before the name is overwritten
 _ALIASES = (
@@ -37,9 +44,22 @@ _ALIASES = (
 )
 SHARED_LABELS = ("State", "Organization", "Official", "Venue")
 EVENT_BOUND = CONTACT_TYPES + ("INVOLVES", "AT", "REPORTS")
+COUNTED_TYPES = tuple(t for t in EDGE_TYPES if t not in EVENT_BOUND)
 # An Event known to the day is keyed by what happened (graph.model.event_id), so releases
 # in two languages that report it share the node; each release keeps its own contact
 # edge (keyed by event and release), with its own evidence sentence.
+
+
+def held_name(label_or_type: str, source: str | None = None, target: str | None = None) -> str:
+    """The Release property listing the keys of a label, or the sources of an edge shape
+    (its `_to` twin lists the targets)."""
+    return "_".join(["held", label_or_type] + ([source, target] if source and target else []))
+
+
+# every held property a release can carry -> (label,) or (type, source label, target label)
+HELD_SHAPES: dict[str, tuple[str, ...]] = {
+    held_name(label): (label,) for label in (*SHARED_LABELS, "Event")
+} | {held_name(t, a, b): (t, a, b) for t in COUNTED_TYPES for a in NODE_LABELS for b in NODE_LABELS}
 
 
 @dataclass
@@ -50,6 +70,29 @@ class Clause:
     body: str  # MERGE/SET over `row`; endpoints bound by MERGE (FOREACH) or MATCH (UNWIND)
     unwind_body: str
     rows: list[dict[str, Any]]
+    # (Release property, row field) pairs recorded on the release (see HELD_SHAPES)
+    held: tuple[tuple[str, str], ...] = ()
+
+    def held_sets(self, param: str) -> list[str]:
+        """SET items that add the rows of `$param` to what the release `c` holds."""
+        return [
+            f"c.{name} = coalesce(c.{name}, []) + [row IN ${param} | row.{field}]"
+            for name, field in self.held
+        ]
+
+    def foreach_statement(self) -> str:
+        """The clause over `$rows` as one FalkorDB statement (a chunk of a large write)."""
+        return f"FOREACH (row IN $rows | {self.body})" + self._record("rows")
+
+    def unwind_statement(self) -> str:
+        """The clause over `$rows` as one UNWIND statement (Neo4j)."""
+        return "UNWIND $rows AS row " + self.unwind_body + self._record("rows")
+
+    def _record(self, param: str) -> str:
+        if not self.held:
+            return ""
+        sets = ", ".join(self.held_sets(param))
+        return f" WITH count(*) AS _ MATCH (c:Release {{id: $release}}) SET {sets}"
 
 
 def _check_label(label: str) -> str:
@@ -90,42 +133,59 @@ def _edge_row(edge: Edge) -> dict[str, Any]:
 
 
 def node_clauses(batch: GraphBatch) -> list[Clause]:
+    """One clause per label, the Release first: the others record themselves on it."""
+    counted = batch.release_id is not None  # a bulk batch (no release) counts nothing
     clauses = []
-    for label, nodes in sorted(batch.nodes_by_label().items()):
+    for label, nodes in sorted(batch.nodes_by_label().items(), key=_release_first):
         key = NODE_KEYS[_check_label(label)]
         sets = [_ALIASES] if label == "Official" else []
         sets.append("n += row.props")
-        if label in SHARED_LABELS or label == "Event":
+        held: tuple[tuple[str, str], ...] = ()
+        if label in SHARED_LABELS and counted:
+            sets.append(_COUNT.format(v="n"))
+            held = ((held_name(label), "key"),)
+        if label == "Event":
             sets.append(_ADD_SOURCE.format(v="n"))
+            held = ((held_name(label), "key"),) if counted else ()
         if label == "Release":
             # complete is set by the same statement that writes the rest; see write_query
             sets.append("n.complete = false")
         body = f"MERGE (n:{label} {{{key}: row.key}}) SET " + ", ".join(sets)
         rows = [_node_row(n) for n in nodes]
-        clauses.append(Clause(f"n_{label}", body, body, rows))
+        clauses.append(Clause(f"n_{label}", body, body, rows, held))
     return clauses
 
 
+def _release_first(item: tuple[str, list[Node]]) -> tuple[bool, str]:
+    return item[0] != "Release", item[0]
+
+
 def edge_clauses(batch: GraphBatch) -> list[Clause]:
+    counted = batch.release_id is not None
     clauses = []
     for i, ((type_, src, dst), edges) in enumerate(sorted(batch.edges_by_shape().items())):
         _check_type(type_)
         sk, dk = NODE_KEYS[_check_label(src)], NODE_KEYS[_check_label(dst)]
-        keyed = type_ in EVENT_BOUND
+        sets = ["r += row.props"]
+        held: tuple[tuple[str, str], ...] = ()
         if type_ in CONTACT_TYPES:
             rel = f"[r:{type_} {{event_id: row.event_id, release_id: row.release_id}}]"
-        elif keyed:
-            rel = f"[r:{type_} {{event_id: row.event_id}}]"
+            # a release's own contact edges are new (its earlier writes are retracted
+            # first): CREATE, where MERGE would read every edge between the two parties
+            verb = "CREATE" if counted else "MERGE"
+        elif type_ in EVENT_BOUND:
+            rel, verb = f"[r:{type_} {{event_id: row.event_id}}]", "MERGE"
         else:
-            rel = f"[r:{type_}]"
-        sets = ["r += row.props"]
-        if not keyed:
-            sets.append(_ADD_SOURCE.format(v="r"))
-        tail = f"MERGE (a)-{rel}->(b) SET " + ", ".join(sets)
+            rel, verb = f"[r:{type_}]", "MERGE"
+            if counted:
+                sets.append(_COUNT.format(v="r"))
+                name = held_name(type_, src, dst)
+                held = ((name, "s"), (f"{name}_to", "t"))
+        tail = f"{verb} (a)-{rel}->(b) SET " + ", ".join(sets)
         merge_ends = f"MERGE (a:{src} {{{sk}: row.s}}) MERGE (b:{dst} {{{dk}: row.t}}) "
         match_ends = f"MATCH (a:{src} {{{sk}: row.s}}) MATCH (b:{dst} {{{dk}: row.t}}) "
         rows = [_edge_row(e) for e in edges]
-        clauses.append(Clause(f"e{i}_{type_}", merge_ends + tail, match_ends + tail, rows))
+        clauses.append(Clause(f"e{i}_{type_}", merge_ends + tail, match_ends + tail, rows, held))
     return clauses
 
 
@@ -137,51 +197,52 @@ def mark_complete(release_id: str) -> tuple[str, dict[str, Any]]:
     return "MATCH (n:Release {id: $release}) SET n.complete = true", {"release": release_id}
 
 
-def retract_statements(release_id: str) -> list[tuple[str, dict[str, Any]]]:
-    """Statements that remove a release and everything only it supports, in order."""
+def retract_statements(
+    release_id: str, held: Mapping[str, list] | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """Statements that remove a release and everything only it supports, in order.
+    `held`: the release's held properties and their values (the store reads them first);
+    names outside HELD_SHAPES are ignored, so no text from the graph becomes Cypher."""
+    held = held or {}
     p = {"release": release_id}
-    stmts: list[tuple[str, dict[str, Any]]] = [
-        # first flag it, so a crash half-way leaves a release the next load repairs
-        ("MATCH (n:Release {id: $release}) SET n.complete = false", p),
+    shapes = {name: HELD_SHAPES[name] for name in sorted(held) if name in HELD_SHAPES}
+    # first flag it, so a crash half-way leaves a release the next load repairs
+    stmts = [("MATCH (n:Release {id: $release}) SET n.complete = false", p)]
+    if "held_Event" in shapes:
         # an Event other releases still report stays, and names one of them
-        (
-            "MATCH (e:Event) WHERE $release IN e.sources "
-            "SET e.sources = [s IN e.sources WHERE s <> $release]",
-            p,
-        ),
-        (
-            "MATCH (e:Event) WHERE size(e.sources) = 0 OR (e.sources IS NULL AND "
-            "e.release_id = $release) DETACH DELETE e",
-            p,
-        ),
-        (
-            "MATCH (e:Event {release_id: $release}) WHERE size(e.sources) > 0 "
-            "SET e.release_id = e.sources[0]",
-            p,
-        ),
-    ]
+        q = dict(p, held_Event=list(held["held_Event"]))
+        each = "UNWIND $held_Event AS k MATCH (e:Event {id: k}) WITH DISTINCT e "
+        stmts += [
+            (each + "SET e.sources = [s IN e.sources WHERE s <> $release]", q),
+            (each + "WHERE size(e.sources) = 0 DETACH DELETE e", q),
+            (each + "WHERE e.release_id = $release SET e.release_id = e.sources[0]", q),
+        ]
     for type_ in CONTACT_TYPES:
         stmts.append((f"MATCH ()-[r:{type_} {{release_id: $release}}]->() DELETE r", p))
-    for type_ in EDGE_TYPES:
-        if type_ in EVENT_BOUND:
-            continue
-        stmts.append(
-            (
-                f"MATCH ()-[r:{type_}]->() WHERE $release IN r.sources "
-                "SET r.sources = [s IN r.sources WHERE s <> $release]",
-                p,
+    for name, shape in shapes.items():
+        if len(shape) == 3:
+            type_, src, dst = shape
+            ends = zip(held[name], held.get(f"{name}_to", []), strict=False)
+            q = dict(p, **{name: [{"s": s, "t": t} for s, t in ends]})
+            each = (
+                f"UNWIND ${name} AS row MATCH (a:{src} {{{NODE_KEYS[src]}: row.s}})"
+                f"-[r:{type_}]->(b:{dst} {{{NODE_KEYS[dst]}: row.t}}) WITH DISTINCT r "
             )
-        )
-        stmts.append((f"MATCH ()-[r:{type_}]->() WHERE size(r.sources) = 0 DELETE r", p))
-    for label in SHARED_LABELS:
-        stmts.append(
-            (
-                f"MATCH (n:{label}) WHERE $release IN n.sources "
-                "SET n.sources = [s IN n.sources WHERE s <> $release]",
-                p,
+            stmts += [
+                (each + "SET r.refs = r.refs - 1", q),
+                (each + "WHERE r.refs <= 0 DELETE r", q),
+            ]
+    for name, shape in shapes.items():
+        if len(shape) == 1 and shape[0] in SHARED_LABELS:
+            label = shape[0]
+            q = dict(p, **{name: list(held[name])})
+            each = (
+                f"UNWIND ${name} AS k MATCH (n:{label} {{{NODE_KEYS[label]}: k}}) WITH DISTINCT n "
             )
-        )
-        stmts.append((f"MATCH (n:{label}) WHERE size(n.sources) = 0 DETACH DELETE n", p))
+            stmts += [
+                (each + "SET n.refs = n.refs - 1", q),
+                (each + "WHERE n.refs <= 0 DETACH DELETE n", q),
+            ]
     stmts.append(("MATCH (n:Release {id: $release}) DETACH DELETE n", p))
     return stmts
 
@@ -192,25 +253,31 @@ def as_optional(statement: str) -> str:
 
 
 def single_query(
-    batch: GraphBatch | None, retract_release: str | None = None
+    batch: GraphBatch | None,
+    retract_release: str | None = None,
+    retract_held: Mapping[str, list] | None = None,
 ) -> tuple[str, dict[str, Any]]:
-    """One statement that (optionally) retracts a release, then writes a batch and marks
-    its release complete: atomic on FalkorDB, whose queries run one at a time."""
+    """One statement that (optionally) retracts a release (`retract_held`: its held
+    properties), then writes a batch, records what it counted and marks its release
+    complete: atomic on FalkorDB, whose queries run one at a time."""
     segments: list[str] = []
     params: dict[str, Any] = {"release": None}
     if retract_release is not None:
         params["retract"] = retract_release
-        for stmt, _ in retract_statements(retract_release):
+        for stmt, stmt_params in retract_statements(retract_release, retract_held):
             segments.append(as_optional(stmt.replace("$release", "$retract")))
+            params.update((k, v) for k, v in stmt_params.items() if k != "release")
     if batch is not None:
         params["release"] = batch.release_id
-        foreach = []
+        foreach, held = [], []
         for clause in write_clauses(batch):
             params[clause.name] = clause.rows
             foreach.append(f"FOREACH (row IN ${clause.name} | {clause.body})")
+            held += clause.held_sets(clause.name)
         segments.append("\n".join(foreach))
         if batch.release_id is not None:
-            segments.append("OPTIONAL MATCH (c:Release {id: $release}) SET c.complete = true")
+            sets = ", ".join([*held, "c.complete = true"])
+            segments.append(f"OPTIONAL MATCH (c:Release {{id: $release}}) SET {sets}")
     return "\nWITH count(*) AS _\n".join(segments), params
 
 

@@ -189,6 +189,21 @@ class ReleaseQueries:
             )
         )
 
+    def written_before(self, batch: GraphBatch) -> bool:
+        """Is the batch's release already stored (in any state)? Then a write replaces it,
+        so that a release is never counted twice."""
+        return batch.release_id is not None and self.has_release(batch.release_id, complete=False)
+
+    def held_properties(self, release_id: str) -> dict[str, list]:
+        """What the release counted, as its Release node lists it: held property -> keys
+        (graph.statements.HELD_SHAPES); what a retraction takes back."""
+        rows = self.run(
+            "MATCH (c:Release {id: $id}) UNWIND [k IN keys(c) WHERE k STARTS WITH 'held_'] AS k "
+            "RETURN k, c[k] AS v",
+            {"id": release_id},
+        )
+        return {row["k"]: list(row["v"] or []) for row in rows}
+
     def incomplete_releases(self) -> list[str]:
         rows = self.run(
             "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"

@@ -137,7 +137,7 @@ class FalkorBoltStore(Neo4jStore):
     def _batch_statements(self, batch: GraphBatch) -> Iterator[tuple[str, dict[str, Any]]]:
         release = batch.release_id
         for clause in statements.write_clauses(batch):
-            cypher = "UNWIND $rows AS row " + clause.unwind_body
+            cypher = clause.unwind_statement()
             long_props: list[tuple[str, dict[str, Any]]] = []
             rows = [
                 self._fit_row(cypher, clause.name, row, release, long_props) for row in clause.rows

@@ -4,6 +4,7 @@ process, fresh stores on short private data directories, and the graph's invaria
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import re
@@ -16,7 +17,8 @@ from pathlib import Path
 
 from conftest import CORPUS, EXAMPLES, SEED_RELEASE
 
-from dipgraph.graph.model import CONTACT_TYPES, GraphBatch
+from dipgraph.graph.model import CONTACT_TYPES, NODE_KEYS, GraphBatch
+from dipgraph.graph.statements import COUNTED_TYPES, HELD_SHAPES, SHARED_LABELS
 from dipgraph.graph.store import StoreSettings
 from dipgraph.graph.stores.embedded import EmbeddedServer, EmbeddedStore
 
@@ -127,6 +129,55 @@ def invariant_violations(store, expected_events: dict[str, int]) -> list[str]:
     )
     if dangling and dangling[0]["n"]:
         problems.append(f"{dangling[0]['n']} contact edges refer to a missing release")
+    return problems + count_violations(store)
+
+
+def count_violations(store) -> list[str]:
+    """What retraction relies on: a shared node's or structural edge's `refs` equals the
+    number of releases that hold it, an Event's `sources` are the releases that hold it."""
+    held: collections.Counter = collections.Counter()
+    event_sources: dict[str, set] = collections.defaultdict(set)
+    by_release: dict[str, dict[str, list]] = collections.defaultdict(dict)
+    rows = store.run(
+        "MATCH (c:Release) UNWIND [k IN keys(c) WHERE k STARTS WITH 'held_'] AS k "
+        "RETURN c.id AS id, k, c[k] AS v"
+    )
+    for row in rows:
+        by_release[row["id"]][row["k"]] = list(row["v"])
+    for release, lists in by_release.items():
+        for name, shape in HELD_SHAPES.items():
+            if name not in lists:
+                continue
+            if shape == ("Event",):
+                for key in lists[name]:
+                    event_sources[key].add(release)
+            elif len(shape) == 1:
+                held.update((shape[0], key) for key in lists[name])
+            else:
+                held.update(
+                    (shape, s, t) for s, t in zip(lists[name], lists[f"{name}_to"], strict=True)
+                )
+    stored: collections.Counter = collections.Counter()
+    for label in SHARED_LABELS:
+        key = NODE_KEYS[label]
+        for row in store.run(f"MATCH (n:{label}) RETURN n.{key} AS k, n.refs AS refs"):
+            stored[(label, row["k"])] = row["refs"] or 0
+    for type_ in COUNTED_TYPES:
+        for row in store.run(
+            f"MATCH (a)-[r:{type_}]->(b) RETURN labels(a)[0] AS al, coalesce(a.id, a.code) AS a, "
+            "labels(b)[0] AS bl, coalesce(b.id, b.code) AS b, r.refs AS refs"
+        ):
+            stored[((type_, row["al"], row["bl"]), row["a"], row["b"])] = row["refs"] or 0
+    problems = [
+        f"{item} counts {stored[item]} releases, {held[item]} hold it"
+        for item in set(stored) | set(held)
+        if stored[item] != held[item]
+    ]
+    for row in store.run("MATCH (e:Event) RETURN e.id AS id, e.sources AS sources"):
+        if set(row["sources"] or []) != event_sources.get(row["id"], set()):
+            problems.append(
+                f"event {row['id']} lists {row['sources']}, held by {event_sources.get(row['id'])}"
+            )
     return problems
 
 

@@ -165,7 +165,7 @@ def test_a_release_left_incomplete_is_repaired_by_the_next_load(folder, clean, d
         store.ensure_schema()
         for clause in statements.node_clauses(batch):  # the first chunks, then the "crash"
             store.run(
-                f"FOREACH (row IN $rows | {clause.body})",
+                clause.foreach_statement(),
                 {"rows": clause.rows, "release": batch.release_id},
                 write=True,
             )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from reliability_support import (
+    count_violations,
     expected_batch,
     fresh_store,
     real_release_files,
@@ -124,9 +125,10 @@ def test_a_changed_text_at_the_same_path_is_a_new_version(data_dir, releases):
         )
         assert stale_edges[0]["n"] == 0
         stale_sources = store.run(
-            "MATCH (n) WHERE $id IN n.sources RETURN count(n) AS n", {"id": old["id"]}
+            "MATCH (e:Event) WHERE $id IN e.sources RETURN count(e) AS n", {"id": old["id"]}
         )
         assert stale_sources[0]["n"] == 0
+        assert count_violations(store) == []
     # exactly what the new text alone gives: nothing of the old version is left
     assert graph_counts(data_dir) == expected_batch([seed]).counts
 

@@ -60,17 +60,20 @@ ALLOWED_BUILDERS = {
     ("graph/statements.py", "edge_clauses"):
         "types checked against EDGE_TYPES, endpoint labels against NODE_LABELS",
     ("graph/statements.py", "retract_statements"):
-        "iterates the model's CONTACT_TYPES, EDGE_TYPES and SHARED_LABELS; the release is $release",
+        "iterates the model's CONTACT_TYPES and the HELD_SHAPES names found (built from "
+        "NODE_LABELS and EDGE_TYPES; other names ignored); values are $parameters",
+    ("graph/statements.py", "Clause.foreach_statement"):
+        "a clause body from the builders above over $rows, and Clause._record",
+    ("graph/statements.py", "Clause.unwind_statement"):
+        "a clause body from the builders above over $rows, and Clause._record",
+    ("graph/statements.py", "Clause._record"):
+        "SET items of Clause.held_sets: held names from held_name over the model's labels",
     ("graph/statements.py", "single_query"):
         "splices clause names (n_<Label>, e<i>_<TYPE>) and bodies from the builders above",
     ("graph/stores/embedded.py", "EmbeddedStore.ensure_schema"):
         "schema DDL over statements.SCHEMA_* (labels, types and keys of the model)",
-    ("graph/stores/embedded.py", "EmbeddedStore._write_chunked"):
-        "clause bodies from statements.write_clauses; rows go in as $rows",
     ("graph/stores/neo4j.py", "schema_statements"):
         "Neo4j DDL over statements.SCHEMA_* (labels, types and keys of the model)",
-    ("graph/stores/neo4j.py", "Neo4jStore._batch_statements"):
-        "UNWIND + clause bodies from statements.write_clauses",
     ("graph/store.py", "count_statements"):
         "one count per label and type of the model (NODE_LABELS, EDGE_TYPES)",
 }  # fmt: skip

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from reliability_support import count_violations
 
 from dipgraph.graph.model import (
     Event,
@@ -81,6 +82,8 @@ def test_writing_the_same_release_twice_changes_nothing(store):
     store.write(credentials_batch())
     assert counts(store) == first == (6, 7)
     assert store.has_release(batch.release_id)
+    assert store.run("MATCH (s:State) RETURN s.refs AS refs") == [{"refs": 1}] * 2
+    assert count_violations(store) == []
 
 
 def test_replace_rewrites_a_release_without_duplicates(store):
@@ -89,6 +92,7 @@ def test_replace_rewrites_a_release_without_duplicates(store):
     result = store.write(credentials_batch(), replace=True)
     assert result.retracted
     assert counts(store) == (6, 7)
+    assert count_violations(store) == []
 
 
 def test_retract_removes_only_what_no_other_release_supports(store):
@@ -98,8 +102,10 @@ def test_retract_removes_only_what_no_other_release_supports(store):
     store.write(second)
     # officials and states are shared; events, releases and contact edges are per release
     assert counts(store) == (8, 11)
+    assert count_violations(store) == []
     store.retract(first.release_id)
     assert counts(store) == (6, 7)
+    assert count_violations(store) == []
     assert not store.has_release(first.release_id)
     assert store.has_release(second.release_id)
     store.retract(second.release_id)

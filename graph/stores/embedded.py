@@ -507,23 +507,26 @@ class EmbeddedStore(ReleaseQueries):
 
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
         self.ensure_schema()
+        replace = replace or self.written_before(batch)
         nodes, edges = batch.counts
         if batch.release_id is None or nodes + edges > BULK_ROWS:
             return self._write_chunked(batch, replace)
+        retract = batch.release_id if replace else None
         cypher, params = statements.single_query(
-            batch, retract_release=batch.release_id if replace else None
+            batch, retract, self.held_properties(retract) if retract else None
         )
         self.run(cypher, params, write=True)
         return WriteResult(batch.release_id, nodes, edges, retracted=replace)
 
     def _write_chunked(self, batch: GraphBatch, replace: bool) -> WriteResult:
-        """Large batches: several statements, the release marked complete only at the end."""
+        """Large batches: several statements, each recording on the release what it
+        counted; the release marked complete only at the end."""
         if replace and batch.release_id:
             self.retract(batch.release_id)
         for clause in statements.write_clauses(batch):
             for i in range(0, len(clause.rows), BULK_ROWS):
                 self.run(
-                    f"FOREACH (row IN $rows | {clause.body})",
+                    clause.foreach_statement(),
                     {"rows": clause.rows[i : i + BULK_ROWS], "release": batch.release_id},
                     write=True,
                 )
@@ -533,7 +536,8 @@ class EmbeddedStore(ReleaseQueries):
         return WriteResult(batch.release_id, nodes, edges, retracted=replace)
 
     def retract(self, release_id: str) -> None:
-        cypher, params = statements.single_query(None, retract_release=release_id)
+        held = self.held_properties(release_id)
+        cypher, params = statements.single_query(None, release_id, held)
         self.run(cypher, params, write=True)
 
     def clear(self) -> None:

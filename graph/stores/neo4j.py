@@ -227,13 +227,14 @@ class Neo4jStore(ReleaseQueries):
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
         self.ensure_schema()
         release = batch.release_id
+        replace = replace or self.written_before(batch)
         plan = self.write_plan(batch, replace=replace)
         self._retry(lambda: self._execute_write(plan))
         nodes, edges = batch.counts
         return WriteResult(release, nodes, edges, retracted=replace)
 
     def retract(self, release_id: str) -> None:
-        plan = statements.retract_statements(release_id)
+        plan = statements.retract_statements(release_id, self.held_properties(release_id))
         self._retry(lambda: self._execute_write(plan))
 
     def clear(self) -> None:
@@ -277,7 +278,8 @@ class Neo4jStore(ReleaseQueries):
         """The statements (text, parameters) that write a batch, in order: one transaction."""
         plan: list[tuple[str, dict[str, Any]]] = []
         if replace and batch.release_id is not None:
-            plan.extend(statements.retract_statements(batch.release_id))
+            held = self.held_properties(batch.release_id)
+            plan.extend(statements.retract_statements(batch.release_id, held))
         plan.extend(self._batch_statements(batch))
         if batch.release_id is not None:
             plan.append(statements.mark_complete(batch.release_id))
@@ -287,6 +289,6 @@ class Neo4jStore(ReleaseQueries):
         release = batch.release_id
         size = max(1, self.settings.batch_size)
         for clause in statements.write_clauses(batch):
-            cypher = "UNWIND $rows AS row " + clause.unwind_body
+            cypher = clause.unwind_statement()
             for i in range(0, len(clause.rows), size):
                 yield cypher, {"rows": clause.rows[i : i + size], "release": release}
