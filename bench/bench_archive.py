@@ -171,13 +171,20 @@ class PeakRss:
         self._thread.join()
 
 
-def cpu_seconds(pid: int | None) -> float:
-    """User + system CPU time of a process so far."""
+def cpu_seconds(pid: int | None, *, reaped_children: bool = False) -> float:
+    """User + system CPU time of a process so far (or of its children that have exited:
+    the server's append-only-file rewrites)."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except (OSError, TypeError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    first = 13 if reaped_children else 11
+    return (int(fields[first]) + int(fields[first + 1])) / os.sysconf("SC_CLK_TCK")
+
+
+def workers_cpu_seconds() -> float:
+    """CPU time of this process's live children (the extraction workers)."""
+    return sum(cpu_seconds(pid) for pid in _children(os.getpid()))
 
 
 def mib(kib: int) -> str:
@@ -295,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
 
         reader = EmbeddedStore(settings)  # a second connection, for the graph's size
         steps: list[dict] = []
-        mark = {"t": time.perf_counter(), "n": 0, "cpu": 0.0, "own": 0.0}
+        mark = {"t": time.perf_counter(), "n": 0, "cpu": 0.0, "own": 0.0, "w": 0.0, "rw": 0.0}
 
         def on_progress(outcome) -> None:
             done = mark["n"] = mark["n"] + 1
@@ -309,17 +316,24 @@ def main(argv: list[str] | None = None) -> int:
                 # the store's own cost per release, and the loading process's (reading,
                 # mapping, sending; extraction too with --workers 1)
                 step = done - (steps[-1]["done"] if steps else 0)
-                cpu, own = cpu_seconds(server.pid()), sum(os.times()[:2])
-                server_ms = (cpu - mark["cpu"]) * 1000 / step
-                loader_ms = (own - mark["own"]) * 1000 / step
-                mark["cpu"], mark["own"] = cpu, own
+                pid = server.pid()
+                cpu, own = cpu_seconds(pid), sum(os.times()[:2])
+                rewrites = cpu_seconds(pid, reaped_children=True)
+                extraction = workers_cpu_seconds() if not client else 0.0
+                ms = {
+                    "server_ms": (cpu - mark["cpu"]) * 1000 / step,
+                    "rewrite_ms": (rewrites - mark["rw"]) * 1000 / step,
+                    "loader_ms": (own - mark["own"]) * 1000 / step,
+                    "workers_ms": max(0.0, extraction - mark["w"]) * 1000 / step,
+                }
+                mark.update(cpu=cpu, own=own, rw=rewrites, w=extraction)
                 steps.append({"done": done, "per_s": round(rate, 2), "nodes": nodes,
-                              "edges": edges, "server_ms": round(server_ms, 1),
-                              "loader_ms": round(loader_ms, 1),
+                              "edges": edges, **{k: round(v, 1) for k, v in ms.items()},
                               "at_s": round(now - load_started, 1)})  # fmt: skip
                 print(f"  {done:>7,} releases  {rate:6.2f} releases/s  "
                       f"graph {nodes:>9,} nodes {edges:>10,} edges  CPU/release: "
-                      f"server {server_ms:5.1f} ms, loader {loader_ms:5.1f} ms  "
+                      f"server {ms['server_ms']:4.1f} (+{ms['rewrite_ms']:3.1f} rewriting) ms, "
+                      f"loader {ms['loader_ms']:4.1f} ms, workers {ms['workers_ms']:5.1f} ms  "
                       f"({now - load_started:,.0f}s)", flush=True)  # fmt: skip
 
         print(f"load {how} into the embedded store at {data_dir}:")

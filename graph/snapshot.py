@@ -27,6 +27,8 @@ EVENT_BOUND_TYPES = ("INVOLVES", "AT", "REPORTS")
 
 #: Properties too large to carry into a snapshot by default (the release text).
 HEAVY_PROPERTIES = {"Release": ("text",)}
+# what a release counted (graph/statements.py: held_*), bookkeeping for retraction
+HELD_PREFIX = "held_"
 
 # Portable Cypher (runs unchanged on Neo4j 5 and FalkorDB): no labels/types from user
 # input, scalars and maps only.
@@ -175,6 +177,7 @@ class GraphSnapshot:
             if not keep_heavy:
                 for name in HEAVY_PROPERTIES.get(label, ()):
                     props.pop(name, None)
+                props = {k: v for k, v in props.items() if not k.startswith(HELD_PREFIX)}
             key = node_key(label, str(props[key_prop]))
             if key not in seen:
                 seen.add(key)

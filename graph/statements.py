@@ -247,6 +247,53 @@ def retract_statements(
     return stmts
 
 
+def legacy_probe_statements() -> list[str]:
+    """Each answers n > 0 if the graph still keeps lists of releases (`sources`) on shared
+    nodes or structural edges, as graphs written before the counts did."""
+    nodes = [
+        f"MATCH (n:{label}) WHERE n.sources IS NOT NULL WITH n LIMIT 1 RETURN count(n) AS n"
+        for label in SHARED_LABELS
+    ]
+    edges = [
+        f"MATCH ()-[r:{t}]->() WHERE r.sources IS NOT NULL WITH r LIMIT 1 RETURN count(r) AS n"
+        for t in COUNTED_TYPES
+    ]
+    return nodes + edges
+
+
+def upgrade_statements() -> list[str]:
+    """Turn a graph's lists of releases into counts and held lists, in an order that may be
+    cut anywhere and run again: the held lists are assigned (not appended) from the lists,
+    which go only once their counts are set."""
+    held = []
+    for label in SHARED_LABELS + ("Event",):
+        key, name = NODE_KEYS[label], held_name(label)
+        held.append(
+            f"MATCH (n:{label}) WHERE n.sources IS NOT NULL UNWIND n.sources AS rid "
+            f"WITH rid, collect(n.{key}) AS keys MATCH (c:Release {{id: rid}}) SET c.{name} = keys"
+        )
+    for type_ in COUNTED_TYPES:
+        for src in SHARED_LABELS:
+            for dst in SHARED_LABELS:
+                name = held_name(type_, src, dst)
+                held.append(
+                    f"MATCH (a:{src})-[r:{type_}]->(b:{dst}) WHERE r.sources IS NOT NULL "
+                    f"UNWIND r.sources AS rid WITH rid, collect([a.{NODE_KEYS[src]}, "
+                    f"b.{NODE_KEYS[dst]}]) AS ends MATCH (c:Release {{id: rid}}) "
+                    f"SET c.{name} = [e IN ends | e[0]], c.{name}_to = [e IN ends | e[1]]"
+                )
+    counts = [
+        f"MATCH (n:{label}) WHERE n.sources IS NOT NULL "
+        "SET n.refs = size(n.sources), n.sources = null"
+        for label in SHARED_LABELS
+    ] + [
+        f"MATCH ()-[r:{t}]->() WHERE r.sources IS NOT NULL "
+        "SET r.refs = size(r.sources), r.sources = null"
+        for t in COUNTED_TYPES
+    ]
+    return held + counts
+
+
 def as_optional(statement: str) -> str:
     """`MATCH ...` -> `OPTIONAL MATCH ...`, so statements can be chained with WITH."""
     return "OPTIONAL " + statement if statement.startswith("MATCH ") else statement

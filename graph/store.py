@@ -204,6 +204,17 @@ class ReleaseQueries:
         )
         return {row["k"]: list(row["v"] or []) for row in rows}
 
+    def upgrade_legacy_counts(self) -> bool:
+        """A graph written before shared nodes counted their releases is converted (once;
+        safe to cut short and run again). True if there was anything to convert."""
+        from dipgraph.graph import statements
+
+        if not any(self._count(probe) for probe in statements.legacy_probe_statements()):
+            return False
+        for statement in statements.upgrade_statements():
+            self.run(statement, write=True)
+        return True
+
     def incomplete_releases(self) -> list[str]:
         rows = self.run(
             "MATCH (r:Release) WHERE r.complete IS NULL OR r.complete = false RETURN r.id AS id"

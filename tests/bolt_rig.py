@@ -85,12 +85,10 @@ class FalkorBoltStore(Neo4jStore):
             )
         return super().run(cypher, params, write=write)
 
-    def ensure_schema(self) -> None:
+    def create_schema(self) -> None:
         # GRAPH.CONSTRAINT is a Redis command, not reachable over Bolt; indexes are Cypher
         # (not idempotent: check first) and make the MATCHed endpoints of edge writes 4x
         # faster at 1k nodes.
-        if self._schema_checked:
-            return
         rows = self.run("CALL db.indexes() YIELD label, properties")
         have = {(r["label"], p) for r in rows for p in r["properties"]}
         for label, prop in statements.SCHEMA_UNIQUE + statements.SCHEMA_NODE_INDEXES:
@@ -99,7 +97,6 @@ class FalkorBoltStore(Neo4jStore):
         for type_, prop in statements.SCHEMA_EDGE_INDEXES:
             if (type_, prop) not in have:
                 self.run(f"CREATE INDEX FOR ()-[r:{type_}]-() ON (r.{prop})", write=True)
-        self._schema_checked = True
 
     def close(self) -> None:
         if self._owns_driver:

@@ -32,6 +32,15 @@ def missing_tool(reason: str) -> None:
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_server_outlives_the_tests(tmp_path_factory: pytest.TempPathFactory):
+    """A server a test started in its tmp_path (a CLI run on `--data-dir tmp_path/...`)
+    is stopped when the session ends, never left running."""
+    yield
+    for socket in tmp_path_factory.getbasetemp().rglob("falkordb.sock"):
+        EmbeddedServer(socket.parent.parent).stop()
+
+
 @pytest.fixture(scope="session")
 def embedded_server(tmp_path_factory: pytest.TempPathFactory):
     """One real FalkorDB server for the session, in a short private directory."""

@@ -16,6 +16,7 @@ from reliability_support import fresh_store, invariant_violations, remove_data_d
 
 from dipgraph import cluster
 from dipgraph.graph.store import StoreSettings
+from dipgraph.graph.stores.embedded import EmbeddedServer
 from dipgraph.ingest import load
 
 # servers, subprocesses and real networks: the full suite, not the edit loop
@@ -161,10 +162,13 @@ def test_unreachable_scheduler_is_one_clear_error(tmp_path):
     from dipgraph.cli import cli
 
     started = time.monotonic()
-    result = CliRunner().invoke(
-        cli, ["load", str(DEV / "dev01_tashkent.txt"), "--data-dir", str(tmp_path / "d"),
-              "--dask", "tcp://127.0.0.1:9"],
-    )  # fmt: skip
+    try:
+        result = CliRunner().invoke(
+            cli, ["load", str(DEV / "dev01_tashkent.txt"), "--data-dir", str(tmp_path / "d"),
+                  "--dask", "tcp://127.0.0.1:9"],
+        )  # fmt: skip
+    finally:
+        EmbeddedServer(tmp_path / "d").stop()
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert time.monotonic() - started < 60

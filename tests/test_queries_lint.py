@@ -1,4 +1,5 @@
-"""Every pack query through Neo4j's own Cypher 5 parser and semantic checker.
+"""Every pack query, and every statement the stores send, through Neo4j's own Cypher 5
+parser and semantic checker.
 
 Errors (severity 1) fail; warnings (e.g. the deprecated `CALL { WITH x ... }` form, which
 CYPHER.md keeps because FalkorDB needs it) are reported, not failed.
@@ -8,7 +9,10 @@ from __future__ import annotations
 
 import pytest
 from cypher_lint import errors, lint, require_linter
+from fixture_graph import fixture_batches, seed_batch
 
+from dipgraph.graph import statements
+from dipgraph.graph.store import ReleaseQueries
 from dipgraph.queries import QueryPack
 
 pytestmark = pytest.mark.linter
@@ -43,3 +47,44 @@ def test_the_linter_catches_what_cypher_md_forbids():
         )
     )
     assert set(found) == {"exists_prop", "size_pattern"}
+
+
+class _Recorder(ReleaseQueries):
+    """The shared reads' Cypher, recorded instead of run."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def run(self, cypher, params=None, *, write=False):
+        self.seen.append(cypher)
+        return []
+
+
+def test_every_statement_the_stores_send_passes_neo4js_linter():
+    """Writes (per clause, and as the embedded store's one statement), retractions of
+    every shape a release can hold, the upgrade of a legacy graph and the shared reads."""
+    require_linter()
+    texts: dict[str, str] = {}
+    held = {name: ["k"] for name in statements.HELD_SHAPES}
+    held |= {f"{name}_to": ["k"] for name, s in statements.HELD_SHAPES.items() if len(s) == 3}
+    for i, batch in enumerate([seed_batch(), *fixture_batches()]):
+        for clause in statements.write_clauses(batch):
+            texts[f"b{i}.{clause.name}.unwind"] = clause.unwind_statement()
+            texts[f"b{i}.{clause.name}.foreach"] = clause.foreach_statement()
+        texts[f"b{i}.single"] = statements.single_query(batch, batch.release_id, held)[0]
+    texts["retract.single"] = statements.single_query(None, "r", held)[0]
+    for i, (text, _) in enumerate(statements.retract_statements("r", held)):
+        texts[f"retract{i}"] = text
+    for i, text in enumerate(statements.upgrade_statements()):
+        texts[f"upgrade{i}"] = text
+    for i, text in enumerate(statements.legacy_probe_statements()):
+        texts[f"probe{i}"] = text
+    texts["complete"] = statements.mark_complete("r")[0]
+    reads = _Recorder()
+    reads.has_release("r"), reads.incomplete_releases(), reads.releases_with_source("u")
+    reads.held_properties("r"), reads.count_nodes(), reads.count_edges()
+    reads.count_releases(), reads.count_by_label_and_type()
+    texts |= {f"read{i}": text for i, text in enumerate(reads.seen)}
+    assert len(texts) > 150
+    found = errors(lint(texts))
+    assert not found, found

@@ -62,6 +62,11 @@ ALLOWED_BUILDERS = {
     ("graph/statements.py", "retract_statements"):
         "iterates the model's CONTACT_TYPES and the HELD_SHAPES names found (built from "
         "NODE_LABELS and EDGE_TYPES; other names ignored); values are $parameters",
+    ("graph/statements.py", "legacy_probe_statements"):
+        "iterates the model's SHARED_LABELS and COUNTED_TYPES",
+    ("graph/statements.py", "upgrade_statements"):
+        "iterates the model's SHARED_LABELS and COUNTED_TYPES; keys from NODE_KEYS, held "
+        "names from held_name over them",
     ("graph/statements.py", "Clause.foreach_statement"):
         "a clause body from the builders above over $rows, and Clause._record",
     ("graph/statements.py", "Clause.unwind_statement"):

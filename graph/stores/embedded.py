@@ -503,6 +503,7 @@ class EmbeddedStore(ReleaseQueries):
         if created:
             # indexes created inside the incremental AOF are not used on replay
             self._rewrite_aof()
+        self.upgrade_legacy_counts()
         self._schema_checked = True
 
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:

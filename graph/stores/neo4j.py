@@ -220,9 +220,14 @@ class Neo4jStore(ReleaseQueries):
     def ensure_schema(self) -> None:
         if self._schema_checked:
             return
+        self.create_schema()
+        self.upgrade_legacy_counts()
+        self._schema_checked = True
+
+    def create_schema(self) -> None:
+        """The keys' constraints and the indexes, if missing."""
         for stmt in self.schema_statements():
             self.run(stmt, write=True)
-        self._schema_checked = True
 
     def write(self, batch: GraphBatch, *, replace: bool = False) -> WriteResult:
         self.ensure_schema()
