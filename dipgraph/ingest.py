@@ -272,11 +272,11 @@ def _load_stream(
             yield FileOutcome(path, "skipped", item.id, message="already loaded")
         else:
             first_seen[item.id] = path
-            todo.append((path, item, replace and store.has_release(item.id, complete=False)))
+            todo.append((path, item))
 
     if on_total:
         on_total(answered)
-    releases = [release for _, release, _ in todo]
+    releases = [release for _, release in todo]
     if client is None:
         extracted = enumerate(
             extract_many(releases, workers=workers, min_confidence=min_confidence)
@@ -287,12 +287,13 @@ def _load_stream(
         extracted = extract_on_dask(releases, client, min_confidence=min_confidence)
     written: dict[str, str] = {}  # release id -> input, of this load
     for index, extraction in extracted:
-        path, release, replacing = todo[index]
+        path, release = todo[index]
         if extraction.error:
             yield FileOutcome(path, "failed", release.id, message=f"{path}: {extraction.error}")
             continue
         batch: GraphBatch = to_batch(extraction)
         notes = list(extraction.warnings)
+        superseded = False
         for old in _previous_versions(store, release):
             if old in written:  # two inputs of one load name one source: both are kept
                 notes.append(f"same source {release.source_uri} as {written[old]}; both kept")
@@ -300,8 +301,9 @@ def _load_stream(
             store.retract(old)
             report.superseded.append(old)
             notes.append(f"replaces the earlier version of {release.source_uri}")
-            replacing = True
-        store.write(batch, replace=replacing)
+            superseded = True
+        # a release already stored (--replace) is retracted by the write itself
+        replacing = store.write(batch).retracted or superseded
         written[release.id] = path
         nodes, edges = batch.counts
         events = sum(1 for label, _ in batch.nodes if label == "Event")  # oversized left out

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from dipgraph.graph.model import CONTACT_TYPES, NODE_KEYS, GraphBatch, localized_name
+from dipgraph.graph.statements import HELD_PREFIX  # what a release counted: bookkeeping
 
 SNAPSHOT_FORMAT = "dipgraph-snapshot/1"
 
@@ -27,8 +28,6 @@ EVENT_BOUND_TYPES = ("INVOLVES", "AT", "REPORTS")
 
 #: Properties too large to carry into a snapshot by default (the release text).
 HEAVY_PROPERTIES = {"Release": ("text",)}
-# what a release counted (graph/statements.py: held_*), bookkeeping for retraction
-HELD_PREFIX = "held_"
 
 # Portable Cypher (runs unchanged on Neo4j 5 and FalkorDB): no labels/types from user
 # input, scalars and maps only.

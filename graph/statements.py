@@ -50,10 +50,13 @@ COUNTED_TYPES = tuple(t for t in EDGE_TYPES if t not in EVENT_BOUND)
 # edge (keyed by event and release), with its own evidence sentence.
 
 
+HELD_PREFIX = "held_"
+
+
 def held_name(label_or_type: str, source: str | None = None, target: str | None = None) -> str:
     """The Release property listing the keys of a label, or the sources of an edge shape
     (its `_to` twin lists the targets)."""
-    return "_".join(["held", label_or_type] + ([source, target] if source and target else []))
+    return HELD_PREFIX + "_".join([label_or_type] + ([source, target] if source and target else []))
 
 
 # every held property a release can carry -> (label,) or (type, source label, target label)

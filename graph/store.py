@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from dipgraph.graph import statements
 from dipgraph.graph.model import EDGE_TYPES, NODE_LABELS, GraphBatch, localized_name
 
 BACKENDS = ("embedded", "neo4j")
@@ -198,17 +199,15 @@ class ReleaseQueries:
         """What the release counted, as its Release node lists it: held property -> keys
         (graph.statements.HELD_SHAPES); what a retraction takes back."""
         rows = self.run(
-            "MATCH (c:Release {id: $id}) UNWIND [k IN keys(c) WHERE k STARTS WITH 'held_'] AS k "
+            "MATCH (c:Release {id: $id}) UNWIND [k IN keys(c) WHERE k STARTS WITH $prefix] AS k "
             "RETURN k, c[k] AS v",
-            {"id": release_id},
+            {"id": release_id, "prefix": statements.HELD_PREFIX},
         )
         return {row["k"]: list(row["v"] or []) for row in rows}
 
     def upgrade_legacy_counts(self) -> bool:
         """A graph written before shared nodes counted their releases is converted (once;
         safe to cut short and run again). True if there was anything to convert."""
-        from dipgraph.graph import statements
-
         if not any(self._count(probe) for probe in statements.legacy_probe_statements()):
             return False
         for statement in statements.upgrade_statements():

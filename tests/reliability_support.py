@@ -18,7 +18,7 @@ from pathlib import Path
 from conftest import CORPUS, EXAMPLES, SEED_RELEASE
 
 from dipgraph.graph.model import CONTACT_TYPES, NODE_KEYS, GraphBatch
-from dipgraph.graph.statements import COUNTED_TYPES, HELD_SHAPES, SHARED_LABELS
+from dipgraph.graph.statements import COUNTED_TYPES, HELD_PREFIX, HELD_SHAPES, SHARED_LABELS
 from dipgraph.graph.store import StoreSettings
 from dipgraph.graph.stores.embedded import EmbeddedServer, EmbeddedStore
 
@@ -132,6 +132,27 @@ def invariant_violations(store, expected_events: dict[str, int]) -> list[str]:
     return problems + count_violations(store)
 
 
+def graph_content(store) -> tuple[list, list]:
+    """Every node and edge with its properties; lists that grow in write order (sources,
+    aliases) sorted, since the order releases are written in may differ."""
+    nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
+    edges = store.run(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.code) AS a, "
+        "coalesce(b.id, b.code) AS b, properties(r) AS props"
+    )
+
+    def props(row) -> list:
+        return sorted(
+            (k, repr(sorted(v, key=repr) if isinstance(v, list) else v))
+            for k, v in row["props"].items()
+        )
+
+    return (
+        sorted((row["label"], props(row)) for row in nodes),
+        sorted((row["type"], row["a"], row["b"], props(row)) for row in edges),
+    )
+
+
 def count_violations(store) -> list[str]:
     """What retraction relies on: a shared node's or structural edge's `refs` equals the
     number of releases that hold it, an Event's `sources` are the releases that hold it."""
@@ -139,8 +160,9 @@ def count_violations(store) -> list[str]:
     event_sources: dict[str, set] = collections.defaultdict(set)
     by_release: dict[str, dict[str, list]] = collections.defaultdict(dict)
     rows = store.run(
-        "MATCH (c:Release) UNWIND [k IN keys(c) WHERE k STARTS WITH 'held_'] AS k "
-        "RETURN c.id AS id, k, c[k] AS v"
+        "MATCH (c:Release) UNWIND [k IN keys(c) WHERE k STARTS WITH $prefix] AS k "
+        "RETURN c.id AS id, k, c[k] AS v",
+        {"prefix": HELD_PREFIX},
     )
     for row in rows:
         by_release[row["id"]][row["k"]] = list(row["v"])

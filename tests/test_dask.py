@@ -11,6 +11,7 @@ import time
 
 import distributed
 import pytest
+import reliability_support
 from conftest import EXAMPLES, REPO
 from reliability_support import fresh_store, invariant_violations, remove_data_dir, short_data_dir
 
@@ -43,26 +44,11 @@ def client():
     local.close()
 
 
-def _sorted(value):
-    return sorted(value, key=repr) if isinstance(value, list) else value
-
-
 def graph_content(data_dir) -> tuple[list, list]:
-    """Every node and edge with its properties; lists that grow in write order (sources,
-    aliases) sorted, since a cluster completes releases in its own order."""
+    """Every node and edge with its properties (a cluster completes releases in its own
+    order, so growing lists are compared sorted)."""
     with fresh_store(data_dir) as store:
-        nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
-        edges = store.run(
-            "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.code) AS a, "
-            "coalesce(b.id, b.code) AS b, properties(r) AS props"
-        )
-
-    def props(row) -> list:
-        return sorted((k, repr(_sorted(v))) for k, v in row["props"].items())
-
-    norm_nodes = sorted((row["label"], props(row)) for row in nodes)
-    norm_edges = sorted((row["type"], row["a"], row["b"], props(row)) for row in edges)
-    return norm_nodes, norm_edges
+        return reliability_support.graph_content(store)
 
 
 def interrupted_extractions(dask_scheduler) -> list[str]:

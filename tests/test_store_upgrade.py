@@ -11,6 +11,7 @@ import collections
 import pytest
 from fixture_graph import fixture_batches
 from reliability_support import count_violations
+from reliability_support import graph_content as content
 
 from dipgraph.graph.model import NODE_KEYS
 from dipgraph.graph.statements import HELD_SHAPES, upgrade_statements
@@ -19,25 +20,6 @@ from dipgraph.graph.statements import HELD_SHAPES, upgrade_statements
 @pytest.fixture(params=["embedded", pytest.param("neo4j", marks=pytest.mark.bolt)])
 def any_store(request):
     return request.getfixturevalue("store" if request.param == "embedded" else "neo4j_store")
-
-
-def content(store) -> tuple[list, list]:
-    """Every node and edge with its properties (lists sorted: they grow in write order)."""
-    nodes = store.run("MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props")
-    edges = store.run(
-        "MATCH (a)-[r]->(b) RETURN type(r) AS type, coalesce(a.id, a.code) AS a, "
-        "coalesce(b.id, b.code) AS b, properties(r) AS props"
-    )
-
-    def props(row) -> list:
-        return sorted(
-            (k, repr(sorted(v) if isinstance(v, list) else v)) for k, v in row["props"].items()
-        )
-
-    return (
-        sorted((row["label"], props(row)) for row in nodes),
-        sorted((row["type"], row["a"], row["b"], props(row)) for row in edges),
-    )
 
 
 def make_legacy(store) -> int:
