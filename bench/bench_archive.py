@@ -192,6 +192,38 @@ def _rate(steps: list[dict], a: int, b: int) -> float:
     return (steps[b]["done"] - steps[a]["done"]) / (steps[b]["at_s"] - steps[a]["at_s"])
 
 
+def _cpu_ms(steps: list[dict], a: int, b: int, key: str) -> float:
+    """CPU milliseconds per release of one part between two progress steps."""
+    done = {i: steps[i]["done"] - steps[i - 1]["done"] for i in range(a + 1, b + 1)}
+    return sum(n * steps[i][key] for i, n in done.items()) / sum(done.values())
+
+
+def steadiness(steps: list[dict], a: int, b: int, c: int, d: int) -> list[str]:
+    """Where the CPU per release went between two windows of steps, (a, b] and (c, d].
+
+    The load is CPU-bound: throughput is the cores over the CPU spent per release. The
+    extraction does the same work per release throughout (one generator writes the whole
+    archive), so a change in its CPU per release is the machine's speed changing (other
+    tenants, clock), not the load; holding it at the first window's figure leaves what
+    the graph's growth costs."""
+    parts = {"store": ("server_ms", "rewrite_ms"), "loader": ("loader_ms",),
+             "extraction": ("workers_ms",)}  # fmt: skip
+    early = {k: sum(_cpu_ms(steps, a, b, f) for f in fs) for k, fs in parts.items()}
+    late = {k: sum(_cpu_ms(steps, c, d, f) for f in fs) for k, fs in parts.items()}
+    lines = ["CPU per release, first window -> last: " + ", ".join(
+        f"{k} {early[k]:.1f} -> {late[k]:.1f} ms" for k in parts)]  # fmt: skip
+    if early["extraction"] > 0:
+        speed = late["extraction"] / early["extraction"] - 1
+        growth = sum(early.values()) / (sum(late.values()) - late["extraction"]
+                                        + early["extraction"]) - 1  # fmt: skip
+        lines.append(
+            f"the extraction's fixed work took {speed:+.0%} CPU per release (the machine's "
+            f"speed); at the first window's speed the graph's growth alone changes "
+            f"throughput by {growth:+.0%}"
+        )
+    return lines
+
+
 def mib(kib: int) -> str:
     return f"{kib / 1024:,.0f} MiB"
 
@@ -367,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"throughput over releases {steps[0]['done']:,}-{steps[k]['done']:,}: "
                   f"{early:.2f}/s, over the last {steps[-1]['done'] - steps[-1 - k]['done']:,}: "
                   f"{late:.2f}/s ({(late - early) / early:+.0%})")  # fmt: skip
+            if not client:  # Dask workers' CPU is not measured
+                print("\n".join(steadiness(steps, 0, k, len(steps) - 1 - k, len(steps) - 1)))
         print(f"peak RSS: server {mib(server_peak)}, loader "
               f"{mib(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)}, workers "
               + ", ".join(mib(kib) for kib in workers.values()))  # fmt: skip
