@@ -24,6 +24,7 @@ from dipgraph.graph.model import (
     official_id,
 )
 from dipgraph.graph.store import StoreSettings, WriteRefused
+from dipgraph.graph.stores import embedded
 from dipgraph.graph.stores.embedded import EmbeddedServer, EmbeddedStore
 
 SENTENCE = (
@@ -120,6 +121,25 @@ def test_official_aliases_accumulate_across_writes(store):
         store.write(batch)
     rows = store.run("MATCH (o:Official {id: $id}) RETURN o.aliases AS aliases", {"id": oid})
     assert sorted(rows[0]["aliases"]) == ["А. Бакаев", "Алибеком Бакаевым"]
+
+
+def graph_memory_calls(store: EmbeddedStore) -> int:
+    stats = store._db.connection.info("commandstats")
+    return sum(v["calls"] for k, v in stats.items() if k.lower() == "cmdstat_graph.memory")
+
+
+def test_the_store_has_pending_matrix_changes_folded_in(store, monkeypatch):
+    # FalkorDB's writes never fold the node-label matrix's pending changes in themselves
+    conn = store._db.connection
+    setting = conn.execute_command("GRAPH.CONFIG", "GET", "DELTA_MAX_PENDING_CHANGES")
+    assert setting[1] == embedded.DELTA_MAX_PENDING_CHANGES
+    monkeypatch.setattr(embedded, "FOLD_EVERY", 3)
+    before = graph_memory_calls(store)
+    for i in range(7):
+        store.write(credentials_batch(f"{SENTENCE} {i}"))
+    assert graph_memory_calls(store) == before + 2  # after the 3rd and the 6th write
+    assert store.count_nodes() == 4 + 2 * 7  # shared states and officials, then per release
+    assert count_violations(store) == []
 
 
 def test_reads_are_read_only_unless_asked(store):

