@@ -12,12 +12,14 @@ bench_archive = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench_archive)
 
 
-def step(done: int, server: float, workers: float, rewrite: float = 0.0) -> dict:
+def step(
+    done: int, server: float, workers: float, rewrite: float = 0.0, loader: float = 2.0
+) -> dict:
     return {
         "done": done,
         "server_ms": server,
         "rewrite_ms": rewrite,
-        "loader_ms": 2.0,
+        "loader_ms": loader,
         "workers_ms": workers,
     }
 
@@ -29,12 +31,12 @@ def test_cpu_per_release_weights_each_step_by_its_releases():
 
 
 def test_a_slower_machine_is_not_counted_as_the_graphs_growth():
-    # the store's cost stays the same; the extraction's fixed work takes 50% more CPU
-    steps = [step(1000, 8.0, 30.0), step(2000, 8.0, 30.0), step(3000, 8.0, 45.0)]
+    # every process takes 50% more CPU for the same work
+    steps = [step(1000, 8.0, 30.0), step(2000, 8.0, 30.0), step(3000, 12.0, 45.0, loader=3.0)]
     lines = bench_archive.steadiness(steps, 0, 1, 1, 2)
     assert "extraction 30.0 -> 45.0 ms" in lines[0]
     assert "took +50% CPU per release" in lines[1]
-    assert "changes throughput by +0%" in lines[1]
+    assert "changes throughput by +0% (store 8.0 ms)" in lines[1]
 
 
 def test_the_graphs_growth_is_what_the_store_adds():
