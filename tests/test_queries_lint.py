@@ -71,7 +71,9 @@ def test_every_statement_the_stores_send_passes_neo4js_linter():
         for clause in statements.write_clauses(batch):
             texts[f"b{i}.{clause.name}.unwind"] = clause.unwind_statement()
             texts[f"b{i}.{clause.name}.foreach"] = clause.foreach_statement()
-        texts[f"b{i}.single"] = statements.single_query(batch, batch.release_id, held)[0]
+        # the retraction of every shape is one 64 KB segment, 20 s to lint: once is enough
+        retract = (batch.release_id, held) if i == 0 else (None, None)
+        texts[f"b{i}.single"] = statements.single_query(batch, *retract)[0]
     texts["retract.single"] = statements.single_query(None, "r", held)[0]
     for i, (text, _) in enumerate(statements.retract_statements("r", held)):
         texts[f"retract{i}"] = text
@@ -86,5 +88,6 @@ def test_every_statement_the_stores_send_passes_neo4js_linter():
     reads.count_releases(), reads.count_by_label_and_type()
     texts |= {f"read{i}": text for i, text in enumerate(reads.seen)}
     assert len(texts) > 150
-    found = errors(lint(texts))
+    distinct = {text: name for name, text in reversed(texts.items())}  # batches share clauses
+    found = errors(lint({name: text for text, name in distinct.items()}))
     assert not found, found
