@@ -59,8 +59,7 @@ QUERY_MEMORY_BYTES = 2 << 30
 #: for the node-label matrix; left alone, every node update merges all the label entries
 #: added since the last fork (the append-only file's rewrite), a cost that grows with the
 #: graph. So the store has every matrix fetched that way once per FOLD_EVERY writes
-#: (GRAPH.MEMORY USAGE does it; 10 ms at 10,000 releases). Store only, 10,000 releases,
-#: rewrites off: server CPU per write 4.0 -> 5.3 ms instead of 7.1 -> 13.4 ms.
+#: (GRAPH.MEMORY USAGE does it; 10 ms at 10,000 releases). Measured in docs/scale.md.
 DELTA_MAX_PENDING_CHANGES = 1000
 FOLD_EVERY = 200
 
